@@ -1,0 +1,146 @@
+// Hosts many shell sessions on one cluster behind the SandboxApi. Independent of how shells and the
+// cluster are built (the worker entry passes factories), so it runs in Node tests as in the worker.
+// Nothing thrown by a session or a call escapes: the worker must never die.
+
+import type { Terminal } from '../shell/terminal.ts';
+import type { ClusterSummary, Completion, SandboxApi, TerminalCallbacks } from './protocol.ts';
+import { TerminalPort } from './terminal-port.ts';
+
+/** One shell session as the host sees it. */
+export interface HostedShell {
+  /** The read-eval-print loop; resolves when the shell exits. */
+  run(terminal: Terminal): Promise<unknown>;
+  complete(line: string, cursor: number): Completion | Promise<Completion>;
+}
+
+export interface SandboxHostOptions {
+  newShell(terminalId: string): HostedShell;
+  /** A line for the first terminal before its first prompt. */
+  welcome?: string;
+  /** Before each line reaches a shell (e.g. bring the clock up to real time, record the command). */
+  beforeInput?(terminalId: string, line: string | null): void;
+}
+
+interface Session {
+  port: TerminalPort;
+  shell: HostedShell;
+}
+
+/** A shell that exits faster than this after starting is not restarted (it would loop). */
+const RESTART_MIN_MS = 1000;
+
+export function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `\r\nsandbox: internal error: ${message.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')}\r\n`;
+}
+
+export class SandboxHost implements SandboxApi {
+  readonly #options: SandboxHostOptions;
+  readonly #sessions = new Map<string, Session>();
+  readonly #summaryListeners: ((s: ClusterSummary) => void)[] = [];
+  #summary: ClusterSummary | undefined;
+  #welcomed = false;
+
+  constructor(options: SandboxHostOptions) {
+    this.#options = options;
+  }
+
+  async openTerminal(id: string, columns: number, callbacks: TerminalCallbacks): Promise<void> {
+    await this.closeTerminal(id);
+    const port = new TerminalPort(callbacks, columns);
+    if (!this.#welcomed && this.#options.welcome) {
+      this.#welcomed = true;
+      port.write(this.#options.welcome);
+    }
+    this.#start(id, port);
+  }
+
+  #start(id: string, port: TerminalPort): void {
+    let shell: HostedShell;
+    try {
+      shell = this.#options.newShell(id);
+    } catch (error) {
+      port.write(errorLine(error));
+      port.flush();
+      return;
+    }
+    this.#sessions.set(id, { port, shell });
+    const started = performance.now();
+    Promise.resolve()
+      .then(() => shell.run(port))
+      .catch((error: unknown) => port.write(errorLine(error)))
+      .then(() => {
+        if (port.closed || this.#sessions.get(id)?.port !== port) return;
+        // The shell exited (`exit`, Ctrl+D): a terminal tab with no shell is useless, so start a new one.
+        if (performance.now() - started >= RESTART_MIN_MS) this.#start(id, port);
+        else {
+          port.write('\r\n[shell exited]\r\n');
+          port.flush();
+        }
+      });
+  }
+
+  async input(id: string, line: string | null): Promise<void> {
+    const session = this.#sessions.get(id);
+    if (!session) return;
+    try {
+      this.#options.beforeInput?.(id, line);
+    } catch (error) {
+      session.port.write(errorLine(error));
+    }
+    session.port.input(line);
+  }
+
+  async interrupt(id: string): Promise<void> {
+    this.#sessions.get(id)?.port.interrupt();
+  }
+
+  async resize(id: string, columns: number): Promise<void> {
+    if (columns > 0) this.#sessions.get(id)?.port.resize(columns);
+  }
+
+  async complete(id: string, line: string, cursor: number): Promise<Completion> {
+    const session = this.#sessions.get(id);
+    if (!session) return { replaceFrom: cursor, candidates: [] };
+    try {
+      return await session.shell.complete(line, cursor);
+    } catch {
+      return { replaceFrom: cursor, candidates: [] };
+    }
+  }
+
+  async closeTerminal(id: string): Promise<void> {
+    const session = this.#sessions.get(id);
+    if (!session) return;
+    this.#sessions.delete(id);
+    session.port.close();
+  }
+
+  async onClusterSummary(callback: (summary: ClusterSummary) => void): Promise<void> {
+    this.#summaryListeners.push(callback);
+    if (this.#summary) notify(callback, this.#summary);
+  }
+
+  /** From the worker entry, whenever the figures change. */
+  publishSummary(summary: ClusterSummary): void {
+    this.#summary = summary;
+    for (const listener of this.#summaryListeners) notify(listener, summary);
+  }
+
+  /** An error nobody caught (the worker's `error`/`unhandledrejection`): say so in every terminal. */
+  reportError(error: unknown): void {
+    for (const { port } of this.#sessions.values()) {
+      port.write(errorLine(error));
+      port.flush();
+    }
+  }
+}
+
+function notify(listener: (s: ClusterSummary) => void, summary: ClusterSummary): void {
+  try {
+    const r = listener(summary) as unknown;
+    if (r && typeof (r as Promise<unknown>).catch === 'function') (r as Promise<unknown>).catch(() => {});
+  } catch {
+    // A listener on a closed page.
+  }
+}
