@@ -1,0 +1,52 @@
+// The argument rules of kubectl's resource.Builder (cli-runtime pkg/resource/builder.go:
+// ResourceTypeOrNameArgs, normalizeMultipleResourcesArgs, hasCombinedTypeArgs,
+// splitResourceTypeName): `type name...`, `type1,type2 [name]`, `type/name ...`.
+
+import { CmdError } from '../errors.ts';
+import type { ApiResource } from './discovery.ts';
+import type { Mapper } from './mapper.ts';
+
+export interface ResourceRequest {
+  mapping: ApiResource;
+  /** Empty: list (with selectors). */
+  names: string[];
+}
+
+export function splitResourceArgument(arg: string): string[] {
+  const out: string[] = [];
+  for (const s of arg.split(',')) if (s !== '' && !out.includes(s)) out.push(s);
+  return out;
+}
+
+function normalizeMultipleResourcesArgs(args: string[]): string[] {
+  if (args.length >= 2) {
+    const resources = splitResourceArgument(args[0]);
+    if (resources.length > 1) return resources.flatMap((r) => args.slice(1).map((n) => `${r}/${n}`));
+  }
+  return args;
+}
+
+export function parseResourceArgs(argsIn: string[], mapper: Mapper, baseCmd = 'kubectl'): ResourceRequest[] {
+  const args = normalizeMultipleResourcesArgs(argsIn);
+  const slashes = args.filter((a) => a.includes('/')).length;
+  if (slashes > 0 && slashes !== args.length) {
+    throw new CmdError(
+      `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${baseCmd} get resource/<resource_name>' instead of '${baseCmd} get resource resource/<resource_name>'`,
+    );
+  }
+  if (slashes > 0) {
+    const out: ResourceRequest[] = [];
+    for (const s of args) {
+      const parts = s.split('/');
+      if (parts.length > 2) throw new CmdError(`arguments in resource/name form may not have more than one slash`);
+      if (parts[0] === '' || parts[1] === '') throw new CmdError(`arguments in resource/name form must have a single resource and name`);
+      out.push({ mapping: mapper.resolve(parts[0]), names: [parts[1]] });
+    }
+    return out;
+  }
+  if (args.length === 0) return [];
+  const types = splitResourceArgument(args[0]).flatMap((t) => mapper.expand(t));
+  const unique = types.filter((t, i) => types.findIndex((u) => u.group === t.group && u.name === t.name) === i);
+  const names = args.slice(1);
+  return unique.map((mapping) => ({ mapping, names }));
+}

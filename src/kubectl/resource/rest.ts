@@ -1,0 +1,53 @@
+// A thin REST client over ApiClient: paths for a resource, JSON in and out, Status → ApiStatusError,
+// and server warnings printed as kubectl prints them (`Warning: ...` on stderr).
+
+import type { ApiClient } from '../../cluster/apiserver/client.ts';
+import type { ApiRequest, ApiResponse, Status, WatchEvent, WatchHandle } from '../../cluster/apiserver/types.ts';
+import { ApiStatusError } from '../errors.ts';
+
+export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+export interface ResourceRef {
+  group: string;
+  version: string;
+  resource: string; // plural
+  namespaced: boolean;
+}
+
+export function resourcePath(r: ResourceRef, namespace?: string, name?: string): string {
+  let p = r.group === '' ? `/api/${r.version}` : `/apis/${r.group}/${r.version}`;
+  if (r.namespaced && namespace) p += `/namespaces/${namespace}`;
+  p += `/${r.resource}`;
+  if (name !== undefined) p += `/${name}`;
+  return p;
+}
+
+export class Rest {
+  constructor(
+    readonly client: ApiClient,
+    private readonly warn: (s: string) => void,
+  ) {}
+
+  request(req: ApiRequest): ApiResponse {
+    const res = this.client.request(req);
+    for (const w of res.warnings ?? []) this.warn(`Warning: ${w}\n`);
+    if (res.status >= 400) throw new ApiStatusError(asStatus(res));
+    return res;
+  }
+
+  get<T = unknown>(path: string, query?: Record<string, string>, headers?: Record<string, string>): T {
+    return this.request({ method: 'GET', path, query, headers }).body as T;
+  }
+
+  watch(req: ApiRequest, onEvent: (e: WatchEvent) => void): WatchHandle {
+    return this.client.watch(req, onEvent);
+  }
+}
+
+function asStatus(res: ApiResponse): Status {
+  const b = res.body as Partial<Status> | undefined;
+  if (b && b.kind === 'Status') return b as Status;
+  // client-go's fallback for a non-Status error body (rest/request.go: newUnstructuredResponseError).
+  const message = res.status === 404 ? 'the server could not find the requested resource' : `an error on the server ("${String(res.body ?? '')}") has prevented the request from succeeding`;
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: res.status === 404 ? 'NotFound' : 'InternalError', code: res.status };
+}
