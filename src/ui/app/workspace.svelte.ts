@@ -1,0 +1,72 @@
+// The page's state: the terminal tabs (each its own shell on the one cluster), split view, the
+// lesson pane and the cluster summary the worker sends.
+
+import { callbacks, type Sandbox } from '../../worker/client.ts';
+import type { ClusterSummary } from '../../worker/protocol.ts';
+import { TerminalController } from '../terminal/terminal-controller.svelte.ts';
+
+export class Workspace {
+  terminals: TerminalController[] = $state.raw([]);
+  activeId = $state('');
+  split = $state(false);
+  lessonOpen = $state(true);
+  summary: ClusterSummary | null = $state.raw(null);
+  readonly #sandbox: Sandbox;
+  #dark: boolean;
+  #counter = 0;
+
+  constructor(sandbox: Sandbox, dark: boolean) {
+    this.#sandbox = sandbox;
+    this.#dark = dark;
+    void sandbox.onClusterSummary(callbacks((s: ClusterSummary) => (this.summary = s)));
+    this.add();
+  }
+
+  get active(): TerminalController | undefined {
+    return this.terminals.find((t) => t.id === this.activeId);
+  }
+
+  /** Terminals on screen: all of them side by side when split, else the active one. */
+  isShown(t: TerminalController): boolean {
+    return this.split || t.id === this.activeId;
+  }
+
+  add(): void {
+    const n = ++this.#counter;
+    const t = new TerminalController(`t${n}`, `Terminal ${n}`, this.#sandbox, this.#dark);
+    this.terminals = [...this.terminals, t];
+    this.select(t.id);
+  }
+
+  close(id: string): void {
+    const i = this.terminals.findIndex((t) => t.id === id);
+    if (i < 0 || this.terminals.length === 1) return;
+    this.terminals = this.terminals.filter((t) => t.id !== id);
+    if (this.activeId === id) this.select(this.terminals[Math.max(0, i - 1)].id);
+    if (this.terminals.length === 1) this.split = false;
+  }
+
+  select(id: string): void {
+    this.activeId = id;
+    // After the DOM shows it: a hidden terminal could not measure itself.
+    requestAnimationFrame(() => {
+      for (const t of this.terminals) if (this.isShown(t)) t.fit();
+      this.active?.focus();
+    });
+  }
+
+  toggleSplit(): void {
+    this.split = !this.split;
+    if (this.split && this.terminals.length === 1) this.add();
+    else this.select(this.activeId);
+  }
+
+  setDark(dark: boolean): void {
+    this.#dark = dark;
+    for (const t of this.terminals) t.setDark(dark);
+  }
+
+  run(command: string): void {
+    this.active?.run(command);
+  }
+}

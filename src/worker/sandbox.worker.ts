@@ -1,0 +1,46 @@
+// The worker entry: one world (cluster + shells), a clock driven by real time, one RPC surface.
+
+import * as Comlink from 'comlink';
+import { driveClock } from './clock-driver.ts';
+import { sameSummary } from './cluster-summary.ts';
+import type { ClusterSummary } from './protocol.ts';
+import { SandboxHost } from './sandbox-host.ts';
+import { createWorld } from './world.ts';
+import { WELCOME } from './welcome.ts';
+
+/** The status line need not follow every clock tick. */
+const SUMMARY_EVERY_MS = 250;
+
+let host: SandboxHost | undefined;
+const report = (error: unknown) => host?.reportError(error);
+
+const world = createWorld();
+let last: ClusterSummary | undefined;
+let lastAt = -Infinity;
+const publish = (force = false) => {
+  const t = performance.now();
+  if (!force && t - lastAt < SUMMARY_EVERY_MS) return;
+  lastAt = t;
+  const summary = world.summary();
+  if (!sameSummary(last, summary)) host?.publishSummary((last = summary));
+};
+const driver = driveClock(world.clock, { onTick: () => publish(), onError: report });
+
+host = new SandboxHost({
+  newShell: world.newShell,
+  welcome: WELCOME,
+  // Bring the cluster up to real time before a command reads it.
+  beforeInput: () => driver.sync(),
+});
+publish(true);
+
+self.addEventListener('error', (event) => {
+  event.preventDefault();
+  report(event.error ?? event.message);
+});
+self.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  report(event.reason);
+});
+
+Comlink.expose(host);
