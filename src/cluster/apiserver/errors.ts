@@ -79,19 +79,6 @@ export function pathNotFound(): StatusError {
   return status(404, 'NotFound', 'the server could not find the requested resource', {});
 }
 
-/** Invalid (422) from field errors: `Service "Web" is invalid: [a, b]` (errors.NewInvalid). */
-export function invalid(group: string, kind: string, name: string, causes: { type: string; field: string; message: string; text: string }[]): StatusError {
-  const qualifiedKind = group ? `${kind}.${group}` : kind;
-  const msgs = causes.map((c) => c.text);
-  const joined = msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`;
-  return status(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${joined}`, {
-    name,
-    group: group || undefined,
-    kind,
-    causes: causes.map((c) => ({ reason: c.type, message: c.message, field: c.field })),
-  });
-}
-
 export function success(details?: Status['details']): Status {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details, code: 200 } as Status;
 }

@@ -3,7 +3,7 @@
 // It implements ApiClient directly; the HTTP facade (cli/) serves the same calls over HTTP.
 
 import type { ApiClient } from './client.ts';
-import { StatusError, notFound, alreadyExists, conflict, badRequest, forbidden, invalid, methodNotSupported, pathNotFound, unsupportedMediaType, internalError, MODIFIED_CONFLICT } from './errors.ts';
+import { StatusError, notFound, alreadyExists, conflict, badRequest, forbidden, methodNotSupported, pathNotFound, unsupportedMediaType, internalError, MODIFIED_CONFLICT } from './errors.ts';
 import { applyPatch, type PatchType } from './patch-dispatch.ts';
 import { parseFieldSelectorQuery, parseLabelSelectorQuery, type ObjectFilter } from './filters.ts';
 import type { ResourceStrategy, StrategyContext } from './registry/strategy.ts';
@@ -11,7 +11,10 @@ import { Store, type StoreEvent } from './store.ts';
 import type { ApiRequest, ApiResponse, KObject, Table, WatchEvent, WatchHandle } from './types.ts';
 import { discoveryFor } from './discovery.ts';
 import { randomUid, timestamp } from './meta.ts';
-import { validateObjectMeta } from './meta-validation.ts';
+import { validateObjectMeta } from './validation/objectmeta.ts';
+import { nameIsDNSSubdomain } from './validation/names.ts';
+import { invalidStatus } from './validation/status.ts';
+import { randomSuffix } from '../random.ts';
 
 export type SubresourceHandler = (req: ApiRequest, obj: KObject, server: ApiServer) => ApiResponse;
 
@@ -275,13 +278,13 @@ export class ApiServer implements ApiClient {
     const ctx = this.context(dryRun);
     if (!meta.name && meta.generateName) {
       // names.SimpleNameGenerator: the prefix (cut to 58 chars) and 5 random characters.
-      meta.name = meta.generateName.slice(0, 58) + randomSuffix5(ctx);
+      meta.name = meta.generateName.slice(0, 58) + randomSuffix(ctx.rng);
     }
     if (s.namespaced) this.#checkNamespace(s, meta.namespace!, meta.name ?? '');
     s.prepareForCreate?.(obj, ctx);
     s.defaults?.(obj, ctx);
-    const errs = [...validateObjectMeta(obj, s), ...(s.validate?.(obj, ctx) ?? [])];
-    if (errs.length) throw invalid(s.group, s.kind, meta.name ?? '', errs);
+    const errs = [...validateObjectMeta(meta, s.namespaced, s.validateName ?? nameIsDNSSubdomain), ...(s.validate?.(obj, ctx) ?? [])];
+    if (errs.length) throw new StatusError(invalidStatus(s, meta.name ?? '', errs));
     if (this.store.peek(key(s), meta.namespace, meta.name!)) throw alreadyExists(s.group, s.resource, meta.name!);
     meta.uid = randomUid(ctx.rng);
     meta.creationTimestamp = timestamp(ctx.clock.now());
@@ -348,8 +351,8 @@ export class ApiServer implements ApiClient {
     } else {
       s.prepareForUpdate?.(obj, old, ctx);
       s.defaults?.(obj, ctx);
-      const errs = [...validateObjectMeta(obj, s), ...(s.validateUpdate?.(obj, old, ctx) ?? s.validate?.(obj, ctx) ?? [])];
-      if (errs.length) throw invalid(s.group, s.kind, t.name!, errs);
+      const errs = [...validateObjectMeta(obj.metadata, s.namespaced, s.validateName ?? nameIsDNSSubdomain), ...(s.validateUpdate?.(obj, old, ctx) ?? s.validate?.(obj, ctx) ?? [])];
+      if (errs.length) throw new StatusError(invalidStatus(s, t.name!, errs));
       s.beforeUpdate?.(obj, old, ctx);
     }
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -446,13 +449,6 @@ function ok(body: unknown): ApiResponse {
 
 function joinSelectors(a: string | undefined, b: string): string {
   return a ? `${a},${b}` : b;
-}
-
-function randomSuffix5(ctx: StrategyContext): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let s = '';
-  for (let i = 0; i < 5; i++) s += alphabet[ctx.rng.int(alphabet.length)];
-  return s;
 }
 
 /** Equal but for resourceVersion: JSON text comparison with sorted keys. */

@@ -7,17 +7,10 @@ import type { Random } from '../../random.ts';
 import type { KObject, TableColumnDefinition } from '../types.ts';
 import type { Store } from '../store.ts';
 
-/** One field error, as k8s.io/apimachinery/pkg/util/validation/field.Error. */
-export interface FieldErr {
-  /** FieldValueInvalid, FieldValueRequired, FieldValueNotSupported, FieldValueDuplicate, FieldValueForbidden, … */
-  type: string;
-  /** e.g. spec.ports[0].port */
-  field: string;
-  /** ErrorBody(): e.g. `Invalid value: 0: must be between 1 and 65535, inclusive` */
-  message: string;
-  /** Error(): field + ": " + message */
-  text: string;
-}
+/** Field errors are apimachinery's field.Error (validation/field.ts): the server turns a list into a 422 Status. */
+export type { FieldError as FieldErr } from '../validation/field.ts';
+import type { FieldError as FieldErr } from '../validation/field.ts';
+import type { ValidateNameFunc } from '../validation/names.ts';
 
 export interface StrategyContext {
   clock: Clock;
@@ -48,6 +41,8 @@ export interface ResourceStrategy {
   /** Verbs for discovery; defaults to the full set. */
   verbs?: string[];
 
+  /** How metadata.name is validated (ValidateObjectMeta's nameFn); DNS-1123 subdomain when absent. */
+  validateName?: ValidateNameFunc;
   /** Fill defaults (pkg/apis/<group>/v1/defaults.go). Runs on create and update. */
   defaults?(obj: KObject, ctx: StrategyContext): void;
   /** Reset what a create may not set (status, generation). */
