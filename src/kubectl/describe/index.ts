@@ -1,0 +1,23 @@
+// `kubectl describe` text as pure functions of objects: see registry.ts for what each one needs.
+export { describers, describerFor, genericDescriber, type Describer, type Need } from './registry.ts';
+export { splitReplicaSets } from './deployment-replicasets.ts';
+export type { DescribeContext } from './types.ts';
+export type { ServiceContext } from './service.ts';
+export type { DeploymentContext } from './deployment.ts';
+export type { ReplicaSetContext } from './replicaset.ts';
+export type { NodeContext } from './node.ts';
+export type { IngressContext, BackendService } from './ingress.ts';
+export type { NamespaceContext } from './namespace.ts';
+export { describePod } from './pod.ts';
+export { describeService } from './service.ts';
+export { describeDeployment } from './deployment.ts';
+export { describeReplicaSet } from './replicaset.ts';
+export { describeNode } from './node.ts';
+export { describeEndpoints } from './endpoints.ts';
+export { describeEndpointSlice } from './endpointslice.ts';
+export { describeIngress } from './ingress.ts';
+export { describeIngressClass } from './ingressclass.ts';
+export { describeNamespace } from './namespace.ts';
+export { describeConfigMap } from './configmap.ts';
+export { describeSecret } from './secret.ts';
+export { describeGeneric } from './generic.ts';
