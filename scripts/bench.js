@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Benchmark (not a test): time from navigation to the first ready prompt, and the JS the first
+// load fetches (gzip). Builds if dist/ is missing, serves it with `vite preview`, drives headless
+// Chromium. Goals: < 1 s to prompt (median), < 250 KB gzip initial JS.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
+const APP_URL = `http://127.0.0.1:${PORT}/`;
+const GOAL_MS = 1000;
+const GOAL_KB = 250;
+
+function browserPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync(chromium.executablePath())) return undefined;
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+}
+
+async function waitForServer(url, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (n) => (n / 1024).toFixed(1);
+
+if (!existsSync('dist/index.html')) {
+  console.log('dist/ missing: building…');
+  const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
+let browser;
+try {
+  await waitForServer(APP_URL);
+  const executablePath = browserPath();
+  browser = await chromium.launch({
+    executablePath,
+    args: executablePath ? ['--disable-gpu', '--disable-sync', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'] : [],
+  });
+
+  const times = [];
+  let scripts = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const fetched = [];
+    if (i === 0) {
+      page.on('response', async (res) => {
+        const type = res.headers()['content-type'] ?? '';
+        if (!/javascript/.test(type) && !res.url().endsWith('.js')) return;
+        const body = await res.body().catch(() => null);
+        if (body) fetched.push({ url: new URL(res.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      });
+    }
+    await page.goto(APP_URL);
+    await page.locator('[data-terminal][data-state="ready"]').first().waitFor({ timeout: 30_000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName('terminal-ready')[0].startTime));
+    if (i === 0) {
+      await page.waitForLoadState('networkidle');
+      scripts = fetched;
+    }
+    await context.close();
+  }
+
+  const med = median(times);
+  const total = scripts.reduce((n, s) => n + s.gzip, 0);
+  console.log(`navigation → ready prompt over ${RUNS} fresh contexts: median ${med.toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); goal < ${GOAL_MS} ms`);
+  console.log('initial JS (first load):');
+  for (const s of scripts) console.log(`  ${s.url.padEnd(44)} ${kb(s.raw).padStart(8)} KB raw  ${kb(s.gzip).padStart(7)} KB gzip`);
+  console.log(`  total ${kb(total)} KB gzip; goal < ${GOAL_KB} KB`);
+  console.log(med < GOAL_MS && total / 1024 < GOAL_KB ? 'both goals met' : 'GOAL MISSED');
+} finally {
+  await browser?.close();
+  try {
+    process.kill(-server.pid);
+  } catch {
+    // already gone
+  }
+}
