@@ -50,6 +50,15 @@ const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port',
   stdio: 'ignore',
   detached: true,
 });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    // already gone
+  }
+};
+// Even when the run dies on an uncaught error, do not leave the preview server behind.
+process.on('exit', stopServer);
 let browser;
 try {
   await waitForServer(APP_URL);
@@ -92,9 +101,5 @@ try {
   console.log(med < GOAL_MS && total / 1024 < GOAL_KB ? 'both goals met' : 'GOAL MISSED');
 } finally {
   await browser?.close();
-  try {
-    process.kill(-server.pid);
-  } catch {
-    // already gone
-  }
+  stopServer();
 }
