@@ -1,0 +1,291 @@
+// Where a packet goes. Given a vantage point and a destination address:port, walk the path a real
+// cluster would take — routing, the load balancer, kube-proxy's DNAT (and SNAT), the hop between
+// nodes, the Pod's port — and return a Trace. Applications answer afterwards (apps/), on the
+// connection the trace ends in.
+
+import type { Clock } from '../clock.ts';
+import type { ClusterConfig } from '../config.ts';
+import type { Random } from '../random.ts';
+import type { KObject } from '../apiserver/types.ts';
+import { cidrContains, OUTSIDE_IP } from './addresses.ts';
+import { EXTERNAL_HOSTS } from './dns.ts';
+import { buildRules, usableEndpoints, type ProxyEndpoint, type ServicePortRule } from './proxy.ts';
+import type { Hop, Trace, TraceResult, Vantage } from './trace.ts';
+import { isFinished, nodeIP, type ClusterView } from './view.ts';
+
+/** Is some container of this Pod listening on port/protocol? (The apps registry answers.) */
+export type ListenCheck = (pod: KObject, port: number, protocol: string) => boolean;
+
+/** A `kubectl port-forward` tunnel: a local port on a vantage point's loopback, to a Pod's port. */
+export interface Forward {
+  id: number;
+  localPort: number;
+  address: string; // 127.0.0.1, ::1 or 0.0.0.0 (--address)
+  namespace: string;
+  pod: string;
+  podPort: number;
+  /** What the learner named: pod/x, deployment/x or service/x. */
+  target: string;
+}
+
+export interface ConnectOptions {
+  protocol?: 'TCP' | 'UDP' | 'ICMP';
+  tool?: string;
+  /** The name the client asked for, when DNS was used. */
+  host?: string;
+}
+
+const MAX_TRACES = 2000;
+
+export class Network {
+  readonly traces: Trace[] = [];
+  readonly forwards = new Map<number, Forward>();
+  #listeners = new Set<(t: Trace) => void>();
+  #rules: { version: string; rules: ServicePortRule[] } | undefined;
+  #affinity = new Map<string, { ip: string; port: number; until: number }>();
+  #nextId = 1;
+  #nextForward = 1;
+
+  constructor(
+    readonly view: ClusterView,
+    readonly config: ClusterConfig,
+    private readonly rng: Random,
+    private readonly clock: Clock,
+    private readonly listening: ListenCheck,
+  ) {}
+
+  /** kube-proxy's rule table for the current state (rebuilt when the store changes). */
+  rules(): ServicePortRule[] {
+    const v = this.view.version;
+    if (this.#rules?.version !== v) this.#rules = { version: v, rules: buildRules(this.view) };
+    return this.#rules.rules;
+  }
+
+  onTrace(listener: (t: Trace) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Record a finished trace (after the application answered, the tool may add httpStatus). */
+  record(t: Trace): Trace {
+    this.traces.push(t);
+    if (this.traces.length > MAX_TRACES) this.traces.splice(0, this.traces.length - MAX_TRACES);
+    for (const l of [...this.#listeners]) l(t);
+    return t;
+  }
+
+  addForward(f: Omit<Forward, 'id'>): Forward {
+    const fw = { ...f, id: this.#nextForward++ };
+    this.forwards.set(fw.id, fw);
+    return fw;
+  }
+
+  removeForward(id: number): void {
+    this.forwards.delete(id);
+  }
+
+  /** Open a connection; the returned trace is not yet recorded (call record() when done). */
+  connect(from: Vantage, address: string, port: number, opts: ConnectOptions = {}): Trace {
+    const protocol = opts.protocol ?? 'TCP';
+    const trace: Trace = {
+      id: this.#nextId++,
+      at: this.clock.now(),
+      from,
+      target: { host: opts.host ?? address, port, protocol },
+      address,
+      hops: [],
+      result: { kind: 'timeout', reason: '' },
+      tool: opts.tool,
+    };
+    trace.result = this.#route(from, address, port, protocol, trace.hops, trace);
+    return trace;
+  }
+
+  #route(from: Vantage, dst: string, port: number, protocol: string, hops: Hop[], trace: Trace): TraceResult {
+    const cfg = this.config;
+    // Loopback: port-forward tunnels on the learner's machine; a Pod's own containers inside a Pod.
+    if (dst === '127.0.0.1' || dst === 'localhost' || dst === '::1') {
+      if (from.kind === 'outside') return this.#viaForward(from, port, hops, trace);
+      if (from.kind === 'pod') {
+        const pod = this.view.pod(from.pod!.namespace, from.pod!.name);
+        if (pod && this.listening(pod, port, protocol)) return this.#deliver(pod, port, from.ip, hops, trace);
+        return { kind: 'refused', reason: `nothing listens on port ${port} in this Pod` };
+      }
+      return { kind: 'refused', reason: `nothing listens on port ${port} on this node` };
+    }
+    if (EXTERNAL_HOSTS && Object.values(EXTERNAL_HOSTS).includes(dst)) {
+      return { kind: 'external', host: dst, ip: dst, port };
+    }
+    // A ClusterIP: only nodes and Pods have kube-proxy's rules; from outside nothing routes there.
+    if (cidrContains(cfg.serviceCIDR, dst)) {
+      if (from.kind === 'outside') {
+        trace.why = `${dst} is a ClusterIP: a virtual address that exists only inside the cluster (kube-proxy rules on each node). From your machine, use a NodePort, a LoadBalancer address, or kubectl port-forward.`;
+        return { kind: 'timeout', reason: 'ClusterIP not routable from outside the cluster' };
+      }
+      const rule = this.rules().find((r) => r.clusterIP === dst && r.port === port && r.protocol === protocolOf(protocol));
+      if (!rule) {
+        const any = this.rules().find((r) => r.clusterIP === dst);
+        trace.why = any
+          ? `Service ${any.namespace}/${any.service} does not expose port ${port}; kube-proxy has no rule for it, so the packet goes nowhere.`
+          : `No Service has the address ${dst}.`;
+        return { kind: 'timeout', reason: 'no Service port at this address' };
+      }
+      const node = from.node!;
+      const local = rule.internalTrafficPolicy === 'Local';
+      return this.#dnat(rule, 'ClusterIP', from.ip, node, local, false, hops, trace);
+    }
+    // A Pod IP: routable from nodes and Pods (the CNI's routes), not from outside.
+    const podCidrNode = cfg.nodes.find((n) => cidrContains(n.podCIDR, dst));
+    if (podCidrNode) {
+      if (from.kind === 'outside') {
+        trace.why = `${dst} is a Pod IP: Pod addresses are routable only inside the cluster.`;
+        return { kind: 'timeout', reason: 'Pod network not routable from outside the cluster' };
+      }
+      const pod = this.view.podByIP(dst);
+      if (!pod) {
+        trace.why = `No Pod has the address ${dst} (any more): Pod IPs change when Pods are replaced — that is why Services exist.`;
+        return { kind: 'unreachable', reason: 'no Pod at this address' };
+      }
+      if (pod.spec?.nodeName !== from.node) hops.push({ kind: 'node', text: `routed to node ${pod.spec?.nodeName} (Pod CIDR ${podCidrNode.podCIDR})`, node: pod.spec?.nodeName, src: from.ip, dst });
+      return this.#toPod(pod, port, protocol, from.ip, hops, trace);
+    }
+    // A node address: NodePorts (and the node's own services).
+    const node = this.view.nodeByIP(dst);
+    if (node) {
+      const rule = this.rules().find((r) => r.nodePort === port && r.protocol === protocolOf(protocol));
+      hops.push({ kind: 'node', text: `arrives at node ${node.metadata.name} (${dst}:${port})`, node: node.metadata.name, src: from.ip, dst: `${dst}:${port}` });
+      if (!rule) {
+        if (protocol === 'ICMP') return { kind: 'connected', pod: { namespace: '', name: node.metadata.name!, ip: dst, node: node.metadata.name! }, port: 0, clientIP: from.ip };
+        trace.why = `No Service has NodePort ${port}; nothing listens on ${dst}:${port}.`;
+        return { kind: 'refused', reason: 'no NodePort here' };
+      }
+      const external = from.kind === 'outside' || !this.#isClusterSource(from.ip);
+      return this.#dnat(rule, 'NodePort', from.ip, node.metadata.name!, rule.externalTrafficPolicy === 'Local', external, hops, trace);
+    }
+    // A load-balancer or external address of a Service.
+    const lbRule = this.rules().find((r) => (r.loadBalancerIPs.includes(dst) || r.externalIPs.includes(dst)) && r.port === port && r.protocol === protocolOf(protocol));
+    if (lbRule) {
+      const nodes = this.view.nodes().map((n) => n.metadata.name!);
+      // The load balancer spreads connections over nodes; with Local it only uses nodes that
+      // pass its health check (those with a ready endpoint).
+      const candidates = lbRule.externalTrafficPolicy === 'Local' ? nodes.filter((n) => lbRule.endpoints.some((e) => e.node === n && e.ready)) : nodes;
+      const target = candidates.length ? candidates[this.rng.int(candidates.length)] : nodes[this.rng.int(nodes.length)];
+      hops.push({ kind: 'load-balancer', text: `load balancer ${dst}:${port} → node ${target}`, src: from.ip, dst: `${dst}:${port}`, node: target, service: svcRef(lbRule) });
+      return this.#dnat(lbRule, 'LoadBalancer', from.ip, target, lbRule.externalTrafficPolicy === 'Local', true, hops, trace);
+    }
+    if (this.rules().some((r) => r.loadBalancerIPs.includes(dst) || r.externalIPs.includes(dst))) {
+      trace.why = `The load balancer at ${dst} has no listener on port ${port}.`;
+      return { kind: 'timeout', reason: 'no listener on the load balancer' };
+    }
+    trace.why = `Nothing in the sandbox has the address ${dst}.`;
+    return { kind: 'timeout', reason: 'no route to host' };
+  }
+
+  #isClusterSource(ip: string): boolean {
+    return this.config.nodes.some((n) => cidrContains(n.podCIDR, ip) || n.internalIP === ip);
+  }
+
+  /** kube-proxy on `node` DNATs to an endpoint of the rule; SNAT for external traffic with policy Cluster. */
+  #dnat(rule: ServicePortRule, via: string, clientIP: string, node: string, local: boolean, external: boolean, hops: Hop[], trace: Trace): TraceResult {
+    const eps = usableEndpoints(rule, local, node);
+    const svc = svcRef(rule);
+    if (!eps.length) {
+      if (!rule.endpoints.length) {
+        trace.why = `Service ${rule.namespace}/${rule.service} has no endpoints: its selector matches no ready Pod, so kube-proxy rejects the connection.`;
+        hops.push({ kind: 'dnat', text: `${rule.chain}: no endpoints → REJECT`, node, service: svc, rule: rule.chain });
+        return { kind: 'refused', reason: 'Service has no endpoints' };
+      }
+      if (local) {
+        trace.why =
+          via === 'ClusterIP'
+            ? `internalTrafficPolicy: Local and no ready endpoint of ${rule.namespace}/${rule.service} on node ${node}: the packet is dropped.`
+            : `externalTrafficPolicy: Local and no ready endpoint of ${rule.namespace}/${rule.service} on node ${node}: the packet is dropped.`;
+        hops.push({ kind: 'dnat', text: `${rule.chain}: no local endpoint on ${node} → DROP`, node, service: svc, rule: rule.chain });
+        return { kind: 'timeout', reason: 'no local endpoint' };
+      }
+      trace.why = `Service ${rule.namespace}/${rule.service} has endpoints, but none is ready.`;
+      hops.push({ kind: 'dnat', text: `${rule.chain}: no ready endpoints → REJECT`, node, service: svc, rule: rule.chain });
+      return { kind: 'refused', reason: 'no ready endpoints' };
+    }
+    const ep = this.#pick(rule, eps, clientIP);
+    hops.push({
+      kind: 'dnat',
+      text: `kube-proxy on ${node}: ${via} ${rule.namespace}/${rule.service}:${rule.portName || rule.port} → ${ep.ip}:${ep.port} (1 of ${eps.length}${rule.affinity.clientIP ? ', ClientIP affinity' : ''})`,
+      node,
+      dst: `${ep.ip}:${ep.port}`,
+      service: svc,
+      rule: rule.chain,
+      pod: ep.pod ? { ...ep.pod, ip: ep.ip } : undefined,
+    });
+    let src = clientIP;
+    if (external && !local) {
+      // Masquerade: the reply must come back through this node.
+      const n = this.view.nodes().find((x) => x.metadata.name === node);
+      src = n ? nodeIP(n) : clientIP;
+      hops.push({ kind: 'snat', text: `SNAT ${clientIP} → ${src} (externalTrafficPolicy: Cluster)`, node, src });
+    }
+    if (ep.node && ep.node !== node) hops.push({ kind: 'node', text: `forwarded from ${node} to node ${ep.node}`, node: ep.node, src, dst: `${ep.ip}:${ep.port}` });
+    const pod = ep.pod ? this.view.pod(ep.pod.namespace, ep.pod.name) : this.view.podByIP(ep.ip);
+    if (!pod) return { kind: 'refused', reason: 'endpoint has no Pod' };
+    return this.#toPod(pod, ep.port, rule.protocol, src, hops, trace);
+  }
+
+  /** iptables mode: uniformly random; ClientIP affinity sticks for timeoutSeconds. */
+  #pick(rule: ServicePortRule, eps: ProxyEndpoint[], clientIP: string): ProxyEndpoint {
+    const now = this.clock.now();
+    if (rule.affinity.clientIP) {
+      const key = rule.chain + '|' + clientIP;
+      const prev = this.#affinity.get(key);
+      const still = prev && prev.until > now ? eps.find((e) => e.ip === prev.ip && e.port === prev.port) : undefined;
+      const ep = still ?? eps[this.rng.int(eps.length)];
+      this.#affinity.set(key, { ip: ep.ip, port: ep.port, until: now + rule.affinity.timeoutSeconds * 1000 });
+      return ep;
+    }
+    return eps[this.rng.int(eps.length)];
+  }
+
+  #toPod(pod: KObject, port: number, protocol: string, clientIP: string, hops: Hop[], trace: Trace): TraceResult {
+    if (pod.metadata.deletionTimestamp && isFinished(pod)) return { kind: 'refused', reason: 'Pod is gone' };
+    if (pod.status?.phase !== 'Running') {
+      trace.why = `Pod ${pod.metadata.name} is ${pod.status?.phase ?? 'Pending'}: its containers are not running.`;
+      return { kind: 'refused', reason: 'Pod not running' };
+    }
+    if (protocol === 'ICMP') return this.#deliver(pod, 0, clientIP, hops, trace);
+    if (!this.listening(pod, port, protocol)) {
+      trace.why = `Nothing in Pod ${pod.metadata.name} listens on port ${port}: check the Service's targetPort against the container's port.`;
+      hops.push({ kind: 'pod', text: `Pod ${pod.metadata.name} (${pod.status?.podIP}:${port}): port closed → RST`, pod: podRef(pod), node: pod.spec?.nodeName });
+      return { kind: 'refused', reason: 'port closed in Pod' };
+    }
+    return this.#deliver(pod, port, clientIP, hops, trace);
+  }
+
+  #deliver(pod: KObject, port: number, clientIP: string, hops: Hop[], _trace: Trace): TraceResult {
+    hops.push({ kind: 'pod', text: `Pod ${pod.metadata.name} on ${pod.spec?.nodeName} answers on ${pod.status?.podIP}:${port}`, pod: podRef(pod), node: pod.spec?.nodeName, src: clientIP, dst: `${pod.status?.podIP}:${port}` });
+    return { kind: 'connected', pod: { namespace: pod.metadata.namespace!, name: pod.metadata.name!, ip: pod.status?.podIP, node: pod.spec?.nodeName }, port, clientIP };
+  }
+
+  #viaForward(from: Vantage, port: number, hops: Hop[], trace: Trace): TraceResult {
+    const fw = [...this.forwards.values()].find((f) => f.localPort === port);
+    if (!fw) return { kind: 'refused', reason: `nothing listens on localhost:${port}` };
+    const pod = this.view.pod(fw.namespace, fw.pod);
+    hops.push({ kind: 'port-forward', text: `kubectl port-forward ${fw.target}: localhost:${port} → API server → Pod ${fw.pod}:${fw.podPort}`, src: from.ip, dst: `${fw.pod}:${fw.podPort}`, rule: fw.target });
+    if (!pod) return { kind: 'refused', reason: 'forwarded Pod is gone' };
+    // The tunnel ends inside the Pod's network namespace: the app sees a connection from localhost.
+    if (!this.listening(pod, fw.podPort, 'TCP')) return { kind: 'refused', reason: 'port closed in Pod' };
+    return this.#deliver(pod, fw.podPort, '127.0.0.1', hops, trace);
+  }
+}
+
+function protocolOf(p: string): string {
+  return p === 'UDP' ? 'UDP' : 'TCP';
+}
+
+function svcRef(r: ServicePortRule) {
+  return { namespace: r.namespace, name: r.service, type: r.type, port: r.portName || String(r.port) };
+}
+
+function podRef(p: KObject) {
+  return { namespace: p.metadata.namespace!, name: p.metadata.name!, ip: p.status?.podIP ?? '' };
+}
+
+export { OUTSIDE_IP };
