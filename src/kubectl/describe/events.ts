@@ -6,7 +6,8 @@ import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.ts';
 import { since } from './time.ts';
 import type { Json } from './types.ts';
 
-const time = (ts: string | undefined): number => (ts ? Date.parse(ts) : Number.NEGATIVE_INFINITY);
+// An unset lastTimestamp is Go's zero time: before every real one.
+const time = (ts: string | undefined): number => (ts ? Date.parse(ts) : -62135596800000);
 
 export function describeEvents(events: Json[], w: PrefixWriter, now: number): void {
   if (events.length === 0) {

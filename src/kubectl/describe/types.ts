@@ -8,7 +8,7 @@ export type Json = any;
 /** Extra data a describer may be handed, fetched through the API by the command. */
 export interface DescribeContext {
   /** Events about the object (field selector involvedObject.*); undefined = --show-events=false. */
-  events?: KObject[];
+  events?: Json[];
   /** The clock's now, in ms since the epoch: ages are `now - timestamp`. */
   now: number;
 }
