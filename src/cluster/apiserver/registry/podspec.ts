@@ -21,7 +21,8 @@ function imageTag(image: string): string | undefined {
 
 /** SetDefaults_Container's pull policy: Always for `:latest` or an untagged name, else IfNotPresent. */
 export function defaultPullPolicy(image: string): string {
-  if (image.includes('@')) return 'IfNotPresent';
+  // An unparseable (or empty) image gives no tag: IfNotPresent, as upstream ignores the error.
+  if (!image || image.includes('@')) return 'IfNotPresent';
   const tag = imageTag(image);
   return tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
@@ -36,7 +37,7 @@ function defaultProbe(p: Obj | undefined): void {
 }
 
 function defaultContainer(c: Obj): void {
-  if (c.image && !c.imagePullPolicy) c.imagePullPolicy = defaultPullPolicy(c.image);
+  c.imagePullPolicy ||= defaultPullPolicy(c.image ?? '');
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};
