@@ -149,11 +149,16 @@ function single(f: RawField, t: FieldType): unknown {
     if (t.scalar === 'boolean') return f.varint !== 0n;
     return t.format === 'int32' ? signed32(f.varint) : signed64(f.varint);
   }
-  if ('ref' in t) return special(t.ref, f.bytes ?? new Uint8Array()) ?? message(f.bytes ?? new Uint8Array(), definition(t.ref)!);
+  if ('ref' in t) {
+    const buf = f.bytes ?? new Uint8Array();
+    return SPECIAL.has(t.ref) ? special(t.ref, buf) : message(buf, definition(t.ref)!);
+  }
   return undefined;
 }
 
-/** The types whose protobuf shape differs from their JSON shape. */
+const SPECIAL = new Set([TIME, MICRO_TIME, INT_OR_STRING, QUANTITY]);
+
+/** The types whose protobuf shape differs from their JSON shape (undefined: leave the field out). */
 function special(name: string, buf: Uint8Array): unknown {
   if (name === TIME || name === MICRO_TIME) {
     const fs = fields(buf);
