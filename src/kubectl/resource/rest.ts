@@ -10,14 +10,14 @@ export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,applic
 export interface ResourceRef {
   group: string;
   version: string;
-  resource: string; // plural
+  name: string; // plural
   namespaced: boolean;
 }
 
 export function resourcePath(r: ResourceRef, namespace?: string, name?: string): string {
   let p = r.group === '' ? `/api/${r.version}` : `/apis/${r.group}/${r.version}`;
   if (r.namespaced && namespace) p += `/namespaces/${namespace}`;
-  p += `/${r.resource}`;
+  p += `/${r.name}`;
   if (name !== undefined) p += `/${name}`;
   return p;
 }
