@@ -3,7 +3,7 @@
 // `kubectl explain` prints). Keyed by definition name, or definition name + "." + field.
 // Generated for the fields in definitions.ts; Time, MicroTime, IntOrString and Quantity come from
 // the upstream OpenAPI (Quantity shortened to its first paragraph). Do not edit by hand: regenerate
-// when fields are added (see README.md in this folder).
+// when fields are added (tests/fidelity/harness/schema-regen/README.md).
 
 export const descriptions: Record<string, string> = {
   "io.k8s.api.apps.v1.Deployment": "Deployment enables declarative updates for Pods and ReplicaSets.",

@@ -3,7 +3,7 @@
 // value of a non-pointer is dropped, as the API server's JSON encoding would). Inline embeddings
 // (LocalObjectReference, ProbeHandler, VolumeSource …) are nested messages merged into the parent.
 // Generated from k8s.io/api and k8s.io/apimachinery v0.34.5 types.go protobuf tags; kubectl's
-// typed clients send protobuf (see cli/serve/protobuf.ts). Regenerate with the schema tools.
+// typed clients send protobuf (see cli/serve/protobuf.ts). Regenerate: tests/fidelity/harness/schema-regen/.
 
 export interface WireField {
   n: number;

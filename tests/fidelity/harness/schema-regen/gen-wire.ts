@@ -54,7 +54,7 @@ let s = `// Protobuf field numbers of the fields in definitions.ts, with what th
 // value of a non-pointer is dropped, as the API server's JSON encoding would). Inline embeddings
 // (LocalObjectReference, ProbeHandler, VolumeSource …) are nested messages merged into the parent.
 // Generated from k8s.io/api and k8s.io/apimachinery v0.34.5 types.go protobuf tags; kubectl's
-// typed clients send protobuf (see cli/serve/protobuf.ts). Regenerate with the schema tools.
+// typed clients send protobuf (see cli/serve/protobuf.ts). Regenerate: tests/fidelity/harness/schema-regen/.
 
 export interface WireField {
   n: number;
@@ -65,6 +65,6 @@ export interface WireField {
 }
 
 export const wire: Record<string, WireField[]> = {\n`;
-for (const k of Object.keys(out).sort()) s += `  ${JSON.stringify(k)}: [${out[k].map((w) => JSON.stringify(w).replace(/"(\w+)":/g, '$1: ')).join(', ')}],\n`;
+for (const k of Object.keys(out).sort()) s += `  ${JSON.stringify(k)}: [${out[k].map((w) => JSON.stringify(w).replace(/"(\w+)":/g, '$1: ').replace(/,(\w+): /g, ', $1: ')).join(', ')}],\n`;
 s += '};\n';
-writeFileSync('../../../../src/cluster/apiserver/schema/wire.ts', s);
+writeFileSync(new URL('../../../../src/cluster/apiserver/schema/wire.ts', import.meta.url), s);
