@@ -34,6 +34,17 @@ export interface ProcessContext {
   terminal?: import('./terminal.ts').Terminal;
   /** Host services the program may need (the cluster, the network). Opaque to the shell itself. */
   host: unknown;
+  /**
+   * Runs another command by argv, as the shell would (builtins, programs, `command not found`),
+   * with this process's streams unless overridden. For xargs, env, timeout, watch. Optional so
+   * hand-made contexts in tests need not provide it.
+   */
+  exec?(
+    argv: string[],
+    io?: { stdin?: Input; stdout?: Output; stderr?: Output; env?: Record<string, string> },
+  ): Promise<number>;
+  /** Lets the event loop run; programs that write in a tight loop (seq, yes) call it now and then. */
+  yield?(): Promise<void>;
 }
 
 export type Program = (ctx: ProcessContext) => Promise<number>;

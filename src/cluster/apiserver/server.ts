@@ -169,7 +169,7 @@ export class ApiServer implements ApiClient {
     } else throw pathNotFound();
     let namespace: string | undefined;
     // /namespaces/NS/RESOURCE/... is namespaced; /namespaces/NAME[/sub] is the Namespace itself.
-    if (rest[0] === 'namespaces' && rest.length >= 3 && group + rest[2] !== 'status' && !(group === '' && (rest[2] === 'status' || rest[2] === 'finalize'))) {
+    if (rest[0] === 'namespaces' && rest.length >= 3 && !(group === '' && (rest[2] === 'status' || rest[2] === 'finalize'))) {
       namespace = rest[1];
       rest = rest.slice(2);
     }

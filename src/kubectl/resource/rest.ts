@@ -10,14 +10,16 @@ export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,applic
 export interface ResourceRef {
   group: string;
   version: string;
-  name: string; // plural
+  /** The plural. An ApiResource from discovery (which calls it `name`) is accepted as well. */
+  resource?: string;
+  name?: string;
   namespaced: boolean;
 }
 
 export function resourcePath(r: ResourceRef, namespace?: string, name?: string): string {
   let p = r.group === '' ? `/api/${r.version}` : `/apis/${r.group}/${r.version}`;
   if (r.namespaced && namespace) p += `/namespaces/${namespace}`;
-  p += `/${r.name}`;
+  p += `/${r.resource ?? r.name}`;
   if (name !== undefined) p += `/${name}`;
   return p;
 }
