@@ -151,7 +151,14 @@ export class ApiServer implements ApiClient {
       return h(req, structuredClone(obj), this);
     }
     const warnings = target.strategy.warnings;
-    const res = this.#verb(req, target);
+    let res: ApiResponse;
+    try {
+      res = this.#verb(req, target);
+    } catch (e) {
+      // The deprecation warning comes with errors too (`kubectl get ep nope` prints both).
+      if (!(e instanceof StatusError) || !warnings) throw e;
+      res = { status: e.status.code, body: e.status };
+    }
     return warnings ? { ...res, warnings } : res;
   }
 
