@@ -12,7 +12,10 @@ import { allStrategies } from './apiserver/registry/index.ts';
 import type { Controller, ControllerEnv } from './controllers/controller.ts';
 import { defaultControllers } from './controllers/index.ts';
 import { createEventRecorder } from './controllers/events.ts';
-import { bootstrap } from './bootstrap.ts';
+import { bootstrap, BOOT_AGE_MS } from './bootstrap.ts';
+import { bindingHandler } from './scheduler/binding.ts';
+import { finalizeHandler } from './controllers/namespace/finalize.ts';
+import { stopInformers } from './controllers/util/informer.ts';
 
 export interface ClusterOptions {
   seed?: number;
@@ -35,7 +38,10 @@ export interface Cluster {
 }
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
-  const clock = new VirtualClock(opts.startTime);
+  // The clock starts BOOT_AGE_MS before the learner's start time: the cluster boots in that
+  // window, so its objects, events and pods are genuinely that old when the learner arrives.
+  const start = opts.startTime ?? Date.UTC(2026, 0, 1, 0, 0, 0);
+  const clock = new VirtualClock(start - BOOT_AGE_MS);
   const rng = new SeededRandom(opts.seed ?? 1);
   const config = opts.config ?? defaultConfig();
   const store = new Store();
@@ -45,6 +51,9 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     context: { clock, rng, services: { config } },
     version: versionInfo(config),
   });
+  // Subresources served by the control loops' side of the code base for now.
+  api.handleSubresource('', 'pods', 'binding', bindingHandler);
+  api.handleSubresource('', 'namespaces', 'finalize', finalizeHandler);
   const kube = new Kube(api);
   const env: ControllerEnv = { kube, clock, rng, config, events: createEventRecorder(kube, clock, rng) };
   // The cluster as it was when the learner arrived: created before the controllers start, then
@@ -52,7 +61,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   bootstrap(env);
   const controllers = defaultControllers();
   for (const c of controllers) c.start(env);
-  clock.settle(120_000);
+  clock.advanceTo(start);
   return {
     clock,
     rng,
@@ -62,7 +71,10 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     kube,
     controllers,
     settle: (maxMs = 60_000) => clock.settle(maxMs),
-    stop: () => controllers.forEach((c) => c.stop()),
+    stop: () => {
+      controllers.forEach((c) => c.stop());
+      stopInformers(kube);
+    },
   };
 }
 

@@ -11,9 +11,10 @@ export interface SandboxKubeconfig {
 }
 
 export const DEFAULT_KUBECONFIG: SandboxKubeconfig = {
-  currentContext: 'kube-sandbox',
-  cluster: 'kube-sandbox',
-  user: 'kube-sandbox',
+  // Named like the local cluster the sandbox imitates (a multi-node minikube; see cluster/config.ts).
+  currentContext: 'minikube',
+  cluster: 'minikube',
+  user: 'minikube',
   namespace: '',
-  server: 'https://127.0.0.1:6443',
+  server: 'https://192.168.49.2:8443',
 };
