@@ -1,0 +1,409 @@
+// The kubelets of every node, as one controller. Each pod bound to a node walks the stages of
+// pkg/kubelet (sandbox → image pull → create → start → probes → exit/restart → stop), each
+// stage a delay from the KubeletProfile and a status change, with the Events and texts of
+// pkg/kubelet/images/image_manager.go and kuberuntime_container.go. Pod IPs come from the node's
+// Pod CIDR. On graceful deletion the containers are stopped and the pod is removed
+// (gracePeriodSeconds=0), as the kubelet's status manager does.
+
+import type { Cancel } from '../clock.ts';
+import { R } from '../apiserver/resources.ts';
+import { timestamp } from '../apiserver/meta.ts';
+import type { KObject } from '../apiserver/types.ts';
+import type { Controller, ControllerEnv } from '../controllers/controller.ts';
+import type { FieldEventRecorder } from '../controllers/events.ts';
+import { informer, keyOf, splitKey, type Informer } from '../controllers/util/informer.ts';
+import { WorkQueue } from '../controllers/util/queue.ts';
+import { goDuration } from './duration.ts';
+import { imageDigest, lookupImage, mainProcess, parseImage, pullError, type ImageInfo, type ImageRef } from './images.ts';
+import { PodIPAllocator } from './podips.ts';
+import { defaultProfile, type KubeletProfile } from './profile.ts';
+import { buildPodStatus, type ContainerRun, type PodRun } from './status.ts';
+import { probeResult } from './probes.ts';
+
+const COMPONENT = 'kubelet';
+
+interface NodeRuntime {
+  name: string;
+  ip: string;
+  ips: PodIPAllocator;
+  /** Images on the node, `repo:tag`. */
+  images: Set<string>;
+  /** Pulls are serialized per node (serializeImagePulls: true). */
+  pullBusyUntil: number;
+}
+
+export class Kubelet implements Controller {
+  readonly name = 'kubelet';
+  /** Stage delays; change them to slow pulls down or speed everything up. */
+  profile: KubeletProfile = defaultProfile();
+  #env!: ControllerEnv;
+  #events!: FieldEventRecorder;
+  #queue!: WorkQueue;
+  #pods!: Informer;
+  #nodes = new Map<string, NodeRuntime>();
+  #runs = new Map<string, PodRun>();
+  #unsub?: () => void;
+
+  start(env: ControllerEnv): void {
+    this.#env = env;
+    this.#events = env.events as FieldEventRecorder;
+    for (const n of env.config.nodes) {
+      const images = new Set<string>();
+      this.#nodes.set(n.name, { name: n.name, ip: n.internalIP, ips: new PodIPAllocator(n.podCIDR), images, pullBusyUntil: 0 });
+    }
+    this.#queue = new WorkQueue(this.name, env.clock, (k) => this.#sync(k));
+    this.#pods = informer(env.kube, R.pods);
+    this.#unsub = this.#pods.on((t, p) => {
+      if (t === 'DELETED') this.#forget(p);
+      else if (p.spec?.nodeName && this.#nodes.has(p.spec.nodeName)) this.#queue.add(keyOf(p));
+    });
+  }
+
+  stop(): void {
+    this.#unsub?.();
+    this.#queue.stop();
+    for (const r of this.#runs.values()) r.timers.forEach((c) => c());
+  }
+
+  /** Is this image on the node (tests and lessons)? */
+  hasImage(node: string, image: string): boolean {
+    const ref = parseImage(image);
+    return !!ref && !!this.#nodes.get(node)?.images.has(`${ref.repo}:${ref.tag}`);
+  }
+
+  #sync(key: string): void {
+    const [ns, name] = splitKey(key);
+    const pod = this.#pods.get(ns, name);
+    if (!pod) return;
+    const node = this.#nodes.get(pod.spec?.nodeName);
+    if (!node) return;
+    let run = this.#runs.get(pod.metadata.uid!);
+    if (!run) {
+      if (pod.metadata.deletionTimestamp) return this.#remove(pod, 0);
+      run = this.#adoptOrStart(pod, node);
+    }
+    if (pod.metadata.deletionTimestamp && !run.terminating) this.#terminate(run, pod);
+  }
+
+  // ---- stages ----
+
+  #adoptOrStart(pod: KObject, node: NodeRuntime): PodRun {
+    const { clock } = this.#env;
+    const run: PodRun = {
+      uid: pod.metadata.uid!,
+      namespace: pod.metadata.namespace!,
+      name: pod.metadata.name!,
+      node: node.name,
+      hostIP: node.ip,
+      startTime: timestamp(clock.now()),
+      sandboxReady: false,
+      terminating: false,
+      containers: [],
+      timers: new Set(),
+      conditionTimes: new Map(),
+      flushPending: false,
+    };
+    this.#runs.set(run.uid, run);
+    for (const spec of pod.spec?.containers ?? []) {
+      const ref = parseImage(spec.image ?? '');
+      run.containers.push({
+        name: spec.name,
+        spec,
+        ref,
+        info: ref && lookupImage(ref),
+        state: { waiting: { reason: 'ContainerCreating' } },
+        lastState: {},
+        restartCount: 0,
+        ready: false,
+        started: false,
+        pullFailures: 0,
+        crashes: 0,
+      });
+    }
+    // A pod that was already running (a restored snapshot): take it over as it is.
+    if (pod.status?.phase === 'Running' && pod.status.podIP) {
+      run.startTime = pod.status.startTime ?? run.startTime;
+      run.sandboxReady = true;
+      run.podIP = pod.status.podIP;
+      if (!pod.spec?.hostNetwork) node.ips.reserve(run.podIP!);
+      for (const c of run.containers) {
+        const s = (pod.status.containerStatuses ?? []).find((x: { name: string }) => x.name === c.name);
+        if (!s) continue;
+        Object.assign(c, { state: s.state, lastState: s.lastState ?? {}, restartCount: s.restartCount ?? 0, ready: !!s.ready, started: !!s.started, containerID: s.containerID, imageID: s.imageID, image: s.image });
+      }
+      for (const c of run.containers) if (c.ref) node.images.add(`${c.ref.repo}:${c.ref.tag}`);
+      return run;
+    }
+    for (const c of run.containers) if (c.info?.preloaded && c.ref) node.images.add(`${c.ref.repo}:${c.ref.tag}`);
+    this.#flush(run);
+    this.#after(run, this.profile.sandboxMs, () => {
+      run.sandboxReady = true;
+      if (pod.spec?.hostNetwork) run.podIP = node.ip;
+      else run.podIP = node.ips.allocate();
+      this.#flush(run);
+      this.#startContainers(run, 0);
+    });
+    return run;
+  }
+
+  #startContainers(run: PodRun, i: number): void {
+    const c = run.containers[i];
+    if (!c) return;
+    let nextStarted = false;
+    const next = () => {
+      if (nextStarted) return;
+      nextStarted = true;
+      this.#startContainers(run, i + 1);
+    };
+    this.#ensureImage(run, c, () => this.#createAndStart(run, c, next), next);
+  }
+
+  #ensureImage(run: PodRun, c: ContainerRun, done: () => void, failed: () => void): void {
+    const node = this.#nodes.get(run.node)!;
+    const pod = this.#pod(run);
+    if (!pod) return;
+    const now = this.#env.clock.now();
+    const fieldPath = `spec.containers{${c.name}}`;
+    const ev = (type: 'Normal' | 'Warning', reason: string, msg: string) => this.#events.event(pod, type, reason, msg, COMPONENT, run.node, fieldPath);
+    const image = c.spec.image ?? '';
+    if (!c.ref) {
+      ev('Warning', 'InspectFailed', `Failed to apply default image tag "${image}": couldn't parse image reference "${image}": invalid reference format`);
+      ev('Warning', 'Failed', 'Error: InvalidImageName');
+      c.state = { waiting: { reason: 'InvalidImageName', message: `Failed to apply default image tag "${image}": couldn't parse image reference "${image}": invalid reference format` } };
+      this.#flush(run);
+      return failed();
+    }
+    const ref = c.ref;
+    const present = node.images.has(`${ref.repo}:${ref.tag}`);
+    const policy = c.spec.imagePullPolicy ?? (ref.tag === 'latest' && !ref.digest ? 'Always' : 'IfNotPresent');
+    if (policy === 'Never' && !present) {
+      const msg = `Container image "${image}" is not present with pull policy of Never`;
+      ev('Warning', 'ErrImageNeverPull', msg);
+      ev('Warning', 'Failed', 'Error: ErrImageNeverPull');
+      c.state = { waiting: { reason: 'ErrImageNeverPull', message: msg } };
+      this.#flush(run);
+      return failed();
+    }
+    if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
+      ev('Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`);
+      return done();
+    }
+    if (c.pullBackoffUntil !== undefined && now < c.pullBackoffUntil) {
+      const msg = `Back-off pulling image "${image}"`;
+      ev('Normal', 'BackOff', msg);
+      ev('Warning', 'Failed', 'Error: ImagePullBackOff');
+      c.state = { waiting: { reason: 'ImagePullBackOff', message: c.prevPullErr ? `${msg}: ${c.prevPullErr}` : msg } };
+      this.#flush(run);
+      this.#after(run, c.pullBackoffUntil - now, () => this.#ensureImage(run, c, done, failed));
+      return failed();
+    }
+    ev('Normal', 'Pulling', `Pulling image "${image}"`);
+    const info = c.info;
+    const p = this.profile;
+    const pullMs = !info ? p.failedPullMs : present ? p.repullMs : Math.round(p.pullBaseMs + info.sizeBytes / p.pullBytesPerMs);
+    const begin = Math.max(now, node.pullBusyUntil);
+    const end = begin + pullMs;
+    node.pullBusyUntil = end;
+    this.#after(run, end - now, () => {
+      if (!info) {
+        const err = pullError(ref);
+        ev('Warning', 'Failed', `Failed to pull image "${image}": ${err}`);
+        ev('Warning', 'Failed', 'Error: ErrImagePull');
+        c.state = { waiting: { reason: 'ErrImagePull', message: err } };
+        c.prevPullErr = `ErrImagePull: ${err}`;
+        const backoff = Math.min(p.backoffMaxMs, p.backoffInitialMs * 2 ** c.pullFailures);
+        c.pullFailures++;
+        c.pullBackoffUntil = this.#env.clock.now() + backoff;
+        this.#flush(run);
+        // The next pod sync finds the image in back-off: ErrImagePull becomes ImagePullBackOff.
+        this.#after(run, p.resyncMs, () => this.#ensureImage(run, c, done, failed));
+        return failed();
+      }
+      node.images.add(`${ref.repo}:${ref.tag}`);
+      c.pullFailures = 0;
+      c.pullBackoffUntil = undefined;
+      c.prevPullErr = undefined;
+      ev('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(pullMs)} (${goDuration(end - now)} including waiting). Image size: ${info.sizeBytes} bytes.`);
+      done();
+    });
+  }
+
+  #createAndStart(run: PodRun, c: ContainerRun, next: () => void): void {
+    const p = this.profile;
+    const fieldPath = `spec.containers{${c.name}}`;
+    this.#after(run, p.createMs, () => {
+      const pod = this.#pod(run);
+      if (!pod) return;
+      c.containerID = `docker://${this.#hex(64)}`;
+      c.image = dockerImageName(c.ref!);
+      c.imageID = `docker-pullable://${c.ref!.repo}@sha256:${imageDigest(c.ref!)}`;
+      this.#events.event(pod, 'Normal', 'Created', 'Container created', COMPONENT, run.node, fieldPath);
+      this.#after(run, p.startMs, () => {
+        const pod2 = this.#pod(run);
+        if (!pod2) return;
+        this.#events.event(pod2, 'Normal', 'Started', 'Container started', COMPONENT, run.node, fieldPath);
+        const now = this.#env.clock.now();
+        if (c.state.terminated || c.state.waiting?.reason === 'CrashLoopBackOff') c.restartCount++;
+        c.state = { running: { startedAt: timestamp(now) } };
+        c.started = true;
+        c.startedAt = now;
+        const proc = mainProcess(c.info!, c.spec);
+        c.ignoresSigterm = proc.ignoresSigterm;
+        c.ready = !c.spec.readinessProbe;
+        if (c.spec.readinessProbe) this.#probe(run, c, c.containerID!, (c.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 + 500);
+        if (proc.exitsAfterMs !== undefined) {
+          const id = c.containerID;
+          this.#after(run, proc.exitsAfterMs, () => c.containerID === id && this.#exited(run, c, proc.exitCode));
+        }
+        this.#flush(run);
+        next();
+      });
+    });
+  }
+
+  #probe(run: PodRun, c: ContainerRun, containerID: string, delayMs: number): void {
+    this.#after(run, delayMs, () => {
+      if (c.containerID !== containerID || !c.state.running) return;
+      const failure = probeResult(c.spec.readinessProbe, c, run.podIP ?? '');
+      if (!failure) {
+        c.ready = true;
+        return this.#flush(run);
+      }
+      const pod = this.#pod(run);
+      if (pod) this.#events.event(pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${failure}`, COMPONENT, run.node, `spec.containers{${c.name}}`);
+      this.#probe(run, c, containerID, (c.spec.readinessProbe.periodSeconds ?? 10) * 1000);
+    });
+  }
+
+  #exited(run: PodRun, c: ContainerRun, exitCode: number): void {
+    const now = this.#env.clock.now();
+    c.state = {
+      terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: timestamp(c.startedAt ?? now), finishedAt: timestamp(now), containerID: c.containerID },
+    };
+    c.ready = false;
+    c.started = false;
+    const pod = this.#pod(run);
+    const policy = pod?.spec?.restartPolicy ?? 'Always';
+    this.#flush(run);
+    if (!pod || policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return;
+    // The first restart is immediate; after that the kubelet backs off 10s, 20s, 40s … 5m.
+    const p = this.profile;
+    const backoff = c.crashes === 0 ? 0 : Math.min(p.backoffMaxMs, p.backoffInitialMs * 2 ** (c.crashes - 1));
+    c.crashes++;
+    const restart = () => {
+      c.lastState = { terminated: c.state.terminated ?? c.lastState.terminated };
+      this.#ensureImage(run, c, () => this.#createAndStart(run, c, () => {}), () => {});
+    };
+    if (!backoff) return void this.#after(run, p.resyncMs, restart);
+    this.#after(run, p.resyncMs, () => {
+      const pod2 = this.#pod(run);
+      if (!pod2) return;
+      const who = `${run.name}_${run.namespace}(${run.uid})`;
+      c.lastState = { terminated: c.state.terminated };
+      c.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(backoff)} restarting failed container=${c.name} pod=${who}` } };
+      this.#events.event(pod2, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${who}`, COMPONENT, run.node, `spec.containers{${c.name}}`);
+      this.#flush(run);
+      this.#after(run, Math.max(0, backoff - p.resyncMs), restart);
+    });
+  }
+
+  #terminate(run: PodRun, pod: KObject): void {
+    run.terminating = true;
+    run.timers.forEach((cancel) => cancel());
+    run.timers.clear();
+    const grace = (pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    let wait = 0;
+    for (const c of run.containers) {
+      if (!c.state.running) continue;
+      this.#events.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, COMPONENT, run.node, `spec.containers{${c.name}}`);
+      wait = Math.max(wait, c.ignoresSigterm ? grace * 1000 : Math.min(grace * 1000, this.profile.stopMs));
+    }
+    if (!wait) wait = 200;
+    const at = this.#env.clock.now() + wait;
+    const cancel = this.#env.clock.schedule(wait, () => {
+      for (const c of run.containers) {
+        if (!c.state.running) continue;
+        const killed = !!c.ignoresSigterm;
+        c.state = {
+          terminated: { exitCode: killed ? 137 : 0, reason: killed ? 'Error' : 'Completed', startedAt: c.state.running.startedAt, finishedAt: timestamp(at), containerID: c.containerID },
+        };
+        c.ready = false;
+        c.started = false;
+      }
+      this.#writeStatus(run);
+      this.#remove(this.#pod(run) ?? pod, 0);
+    });
+    run.timers.add(cancel);
+  }
+
+  #remove(pod: KObject, grace: number): void {
+    try {
+      this.#env.kube.delete(R.pods, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: String(grace) });
+    } catch {
+      // Gone already, or held by finalizers: the DELETED event (or the GC) finishes it.
+    }
+  }
+
+  #forget(pod: KObject): void {
+    const run = this.#runs.get(pod.metadata.uid!);
+    if (!run) return;
+    run.timers.forEach((c) => c());
+    this.#runs.delete(run.uid);
+    const node = this.#nodes.get(run.node);
+    if (node && run.podIP && run.podIP !== node.ip) node.ips.release(run.podIP);
+  }
+
+  // ---- plumbing ----
+
+  #pod(run: PodRun): KObject | undefined {
+    const p = this.#pods.get(run.namespace, run.name);
+    return p && p.metadata.uid === run.uid ? p : undefined;
+  }
+
+  #after(run: PodRun, ms: number, fn: () => void): void {
+    const cancel = this.#env.clock.schedule(ms, () => {
+      run.timers.delete(cancel);
+      if (this.#runs.get(run.uid) !== run || run.terminating) return;
+      fn();
+    });
+    run.timers.add(cancel);
+  }
+
+  /** Write the pod's status once per instant, however many stages changed it. */
+  #flush(run: PodRun): void {
+    if (run.flushPending) return;
+    run.flushPending = true;
+    this.#after(run, 0, () => {
+      run.flushPending = false;
+      this.#writeStatus(run);
+    });
+  }
+
+  #writeStatus(run: PodRun): void {
+    const pod = this.#pod(run);
+    if (!pod) return;
+    const status = buildPodStatus(pod, run, this.#env.clock.now());
+    if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
+    const next = structuredClone(pod);
+    delete next.metadata.resourceVersion;
+    next.status = status;
+    try {
+      this.#env.kube.updateStatus(R.pods, next);
+    } catch {
+      // The pod went away meanwhile.
+    }
+  }
+
+  #hex(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += this.#env.rng.int(16).toString(16);
+    return s;
+  }
+}
+
+/** The image name docker reports for a pulled image: `nginx:latest`, `registry.k8s.io/pause:3.10`. */
+function dockerImageName(ref: ImageRef): string {
+  return ref.digest && ref.tag === 'latest' ? `${ref.repo}@${ref.digest}` : `${ref.repo}:${ref.tag}`;
+}
+
+export type { ImageInfo };
