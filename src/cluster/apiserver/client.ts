@@ -2,7 +2,7 @@
 // and watches, nothing else. The in-process server implements it directly; the HTTP facade
 // serves the same calls to real kubectl.
 
-import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle } from './types.ts';
+import type { ApiRequest, ApiResponse, StreamHandle, StreamListener, WatchEvent, WatchHandle } from './types.ts';
 
 export interface ApiClient {
   /** One REST call. Synchronous in-process: the emulator answers within the same tick. */
@@ -13,4 +13,11 @@ export interface ApiClient {
    * as the real API server does. Returns null-free handle; errors come back as an ERROR event.
    */
   watch(req: ApiRequest, onEvent: (e: WatchEvent) => void): WatchHandle;
+
+  /**
+   * A streaming subresource: pods/log with follow, pods/exec, pods/attach, pods/portforward. The
+   * server sends chunks to the listener until it ends the stream or the client closes it; the
+   * client may write (stdin for exec/attach, bytes for port-forward).
+   */
+  stream(req: ApiRequest, listener: StreamListener): StreamHandle;
 }

@@ -8,7 +8,7 @@ import { applyPatch, type PatchType } from './patch-dispatch.ts';
 import { parseFieldSelectorQuery, parseLabelSelectorQuery, type ObjectFilter } from './filters.ts';
 import type { ResourceStrategy, StrategyContext } from './registry/strategy.ts';
 import { Store, type StoreEvent } from './store.ts';
-import type { ApiRequest, ApiResponse, KObject, Table, WatchEvent, WatchHandle } from './types.ts';
+import type { ApiRequest, ApiResponse, KObject, StreamHandle, StreamListener, Table, WatchEvent, WatchHandle } from './types.ts';
 import { discoveryFor } from './discovery.ts';
 import { randomUid, timestamp } from './meta.ts';
 import { validateObjectMeta } from './validation/objectmeta.ts';
@@ -17,6 +17,8 @@ import { invalidStatus } from './validation/status.ts';
 import { randomSuffix } from '../random.ts';
 
 export type SubresourceHandler = (req: ApiRequest, obj: KObject, server: ApiServer) => ApiResponse;
+/** A streaming subresource: answers a stream request, returning the handle the client writes to. */
+export type StreamHandler = (req: ApiRequest, obj: KObject, listener: StreamListener, server: ApiServer) => StreamHandle;
 
 export interface ApiServerOptions {
   store: Store;
@@ -42,6 +44,7 @@ export class ApiServer implements ApiClient {
   #ctx: Omit<StrategyContext, 'dryRun' | 'store'>;
   #version: Record<string, string>;
   #subresources = new Map<string, SubresourceHandler>(); // "group/resource/sub"
+  #streams = new Map<string, StreamHandler>();
 
   constructor(opts: ApiServerOptions) {
     this.store = opts.store;
@@ -57,6 +60,24 @@ export class ApiServer implements ApiClient {
   /** Serve a subresource (pods/log, pods/exec, pods/portforward …) from outside the core. */
   handleSubresource(group: string, resource: string, sub: string, handler: SubresourceHandler): void {
     this.#subresources.set(`${group}/${resource}/${sub}`, handler);
+  }
+
+  /** Serve a streaming subresource (pods/exec, pods/attach, pods/portforward, pods/log with follow). */
+  handleStream(group: string, resource: string, sub: string, handler: StreamHandler): void {
+    this.#streams.set(`${group}/${resource}/${sub}`, handler);
+  }
+
+  stream(req: ApiRequest, listener: StreamListener): StreamHandle {
+    const closed: StreamHandle = { write() {}, closeWrite() {}, close() {} };
+    try {
+      const t = this.#target(req.path.split('?')[0]);
+      const h = t.subresource ? this.#streams.get(`${t.strategy.group}/${t.strategy.resource}/${t.subresource}`) : undefined;
+      if (!h) throw pathNotFound();
+      return h(req, structuredClone(this.#getStored(t)), listener, this);
+    } catch (e) {
+      listener.end(e instanceof StatusError ? e.status : internalError(String(e)).status);
+      return closed;
+    }
   }
 
   strategyFor(group: string, resource: string): ResourceStrategy | undefined {

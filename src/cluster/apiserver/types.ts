@@ -128,3 +128,18 @@ export interface Table {
   columnDefinitions: TableColumnDefinition[];
   rows: TableRow[];
 }
+
+/** What a streaming subresource sends back: data on a channel, then an end (with a Status on error). */
+export interface StreamListener {
+  data(chunk: string, channel?: 'stdout' | 'stderr'): void;
+  end(status?: Status): void;
+}
+
+export interface StreamHandle {
+  /** Send data to the far end (stdin of exec/attach; a connection's bytes for port-forward). */
+  write(data: string): void;
+  /** Close the client's side (EOF on stdin; the far end may still send, then ends). */
+  closeWrite(): void;
+  /** Tear the stream down from the client's side. */
+  close(): void;
+}
