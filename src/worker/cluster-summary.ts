@@ -15,14 +15,18 @@ export function summarize(api: ApiClient): ClusterSummary {
   const pods = items(api, '/api/v1/pods');
   const ready = (n: KObject) =>
     (n.status?.conditions as { type: string; status: string }[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  // The cluster's own pods (kube-system …) would drown the learner's few.
+  const system = (p: KObject) => p.metadata.namespace?.startsWith('kube-') ?? false;
+  const mine = pods.filter((p) => !system(p));
   return {
     nodes: nodes.length,
     nodesReady: nodes.filter(ready).length,
-    pods: pods.length,
-    podsRunning: pods.filter((p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp).length,
+    pods: mine.length,
+    podsRunning: mine.filter((p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp).length,
+    systemPods: pods.length - mine.length,
   };
 }
 
 export function sameSummary(a: ClusterSummary | undefined, b: ClusterSummary): boolean {
-  return !!a && a.nodes === b.nodes && a.nodesReady === b.nodesReady && a.pods === b.pods && a.podsRunning === b.podsRunning;
+  return !!a && a.nodes === b.nodes && a.nodesReady === b.nodesReady && a.pods === b.pods && a.podsRunning === b.podsRunning && a.systemPods === b.systemPods;
 }

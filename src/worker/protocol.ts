@@ -17,12 +17,13 @@ export interface Completion {
   candidates: string[];
 }
 
-/** What the status line shows. */
+/** What the status line shows. Pods are the learner's: kube-* namespaces are counted apart. */
 export interface ClusterSummary {
   nodesReady: number;
   nodes: number;
   podsRunning: number;
   pods: number;
+  systemPods: number;
 }
 
 export interface SandboxApi {

@@ -116,13 +116,13 @@ describe('SandboxHost over comlink', () => {
   it('sends the cluster summary to subscribers, the current one at once', async () => {
     const host = new SandboxHost({ newShell: echoShell });
     const api = connect(host);
-    host.publishSummary({ nodes: 3, nodesReady: 1, pods: 0, podsRunning: 0 });
+    host.publishSummary({ nodes: 3, nodesReady: 1, pods: 0, podsRunning: 0, systemPods: 0 });
     const seen: number[] = [];
     let got: () => void = () => {};
     await api.onClusterSummary(Comlink.proxy((s) => (seen.push(s.nodesReady), got())));
     await new Promise<void>((r) => ((got = r), seen.length && r()));
     const next = new Promise<void>((r) => (got = r));
-    host.publishSummary({ nodes: 3, nodesReady: 3, pods: 2, podsRunning: 1 });
+    host.publishSummary({ nodes: 3, nodesReady: 3, pods: 2, podsRunning: 1, systemPods: 0 });
     await next;
     expect(seen).toEqual([1, 3]);
   });

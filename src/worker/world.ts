@@ -1,7 +1,9 @@
-// DEVELOPMENT PLACEHOLDER until src/cluster/cluster.ts and src/shell/index.ts build: an echo loop
-// and a fake summary. Must not survive.
+// What the worker hosts: the one cluster, and a shell session per terminal on it.
+// DEVELOPMENT PLACEHOLDER for the shell (an echo loop) until src/shell/index.ts lands. Must not survive.
 
-import { VirtualClock } from '../cluster/clock.ts';
+import type { VirtualClock } from '../cluster/clock.ts';
+import { createCluster } from '../cluster/cluster.ts';
+import { summarize } from './cluster-summary.ts';
 import type { ClusterSummary } from './protocol.ts';
 import type { HostedShell } from './sandbox-host.ts';
 
@@ -12,10 +14,10 @@ export interface World {
 }
 
 export function createWorld(): World {
-  const clock = new VirtualClock();
+  const cluster = createCluster();
   return {
-    clock,
-    summary: () => ({ nodes: 3, nodesReady: 3, pods: 0, podsRunning: 0 }),
+    clock: cluster.clock,
+    summary: () => summarize(cluster.api),
     newShell: () => ({
       async run(t) {
         for (;;) {
