@@ -91,7 +91,7 @@ describe('client-only commands', () => {
     );
   });
   it('--context must name the sandbox context', async () => {
-    const r = await kubectl({ request: () => ({ status: 200, body: {} }), watch: () => ({ stop() {} }) }, 'get --context=foo pods');
+    const r = await kubectl({ request: () => ({ status: 200, body: {} }), watch: () => ({ stop() {} }), stream: () => ({ write() {}, closeWrite() {}, close() {} }) }, 'get --context=foo pods');
     expect(r.stderr).toBe('Error in configuration: context was not found for specified context: foo\n');
   });
   it('unimplemented commands say so', async () => {
