@@ -49,7 +49,7 @@ for (const [name, cmd, args] of [
 }
 
 // 3. Lessons, verified headlessly (each check fails before its solution and passes after it).
-if (existsSync('lessons') && existsSync('src/cli/main.ts')) {
+if (existsSync('src/lessons')) {
   const r = spawnSync('node', ['bin/kube-sandbox.js', 'lessons', 'verify'], { encoding: 'utf8' });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
