@@ -1,0 +1,63 @@
+// What is inherently different between real kubectl and ours, and nothing else. Each rule is
+// listed (with why) in docs/FIDELITY.md; a rule must never hide a difference a learner could see
+// that the real tool would not show.
+
+import type { KubectlResult } from './real-kubectl.ts';
+
+export interface Compared {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Rule 1: our teaching hints (`hint: …` lines on stderr) are a sandbox addition. */
+function dropHints(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((l) => !l.startsWith('hint: '))
+    .join('\n');
+}
+
+/**
+ * Rule 2: `describe` computes event ages client-side from the wall clock (time.Since); the real
+ * binary's wall clock is not the emulator's virtual clock. In the Events table only, the Age cell
+ * becomes <age> and the row's padding is collapsed (column widths depend on the age strings).
+ */
+function eventAges(stdout: string): string {
+  const lines = stdout.split('\n');
+  let inEvents = false;
+  let ageCol = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (/^Events:/.test(l)) {
+      inEvents = true;
+      ageCol = -1;
+      continue;
+    }
+    if (!inEvents) continue;
+    if (!l.startsWith('  ')) {
+      inEvents = false;
+      continue;
+    }
+    const cells = l.trim().split(/\s{2,}/);
+    if (ageCol < 0) {
+      ageCol = cells.indexOf('Age');
+      lines[i] = cells.join('  ');
+      continue;
+    }
+    if (/^-+$/.test(cells[0])) {
+      lines[i] = '  ' + cells.map(() => '----').join('  ');
+      continue;
+    }
+    if (ageCol >= 0 && cells.length > ageCol) cells[ageCol] = '<age>';
+    lines[i] = '  ' + cells.join('  ');
+  }
+  return lines.join('\n');
+}
+
+export function normalise(argv: string[], r: KubectlResult, side: 'real' | 'ours'): Compared {
+  let { stdout, stderr } = r;
+  if (side === 'ours') stderr = dropHints(stderr);
+  if (argv.includes('describe')) stdout = eventAges(stdout);
+  return { code: r.code, stdout, stderr };
+}
