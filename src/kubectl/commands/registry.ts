@@ -1,10 +1,27 @@
 // The commands the sandbox implements. Add one line per command folder (see ../README.md).
 
 import type { Command } from '../command.ts';
+import annotate from './annotate/index.ts';
 import apiResources from './api-resources/index.ts';
 import clusterInfo from './cluster-info/index.ts';
+import create from './create/index.ts';
+import deleteCommand from './delete/index.ts';
+import expose from './expose/index.ts';
 import get from './get/index.ts';
+import label from './label/index.ts';
 import options from './options/index.ts';
+import run from './run/index.ts';
+import scale from './scale/index.ts';
 import version from './version/index.ts';
 
-export const COMMANDS: readonly Command[] = [get, version, apiResources, clusterInfo, options];
+export const COMMANDS: readonly Command[] = [
+  // kubectl's own order (cmd.go): basic commands, deploy, settings.
+  create,
+  expose,
+  run,
+  get,
+  deleteCommand,
+  scale,
+  label,
+  annotate,
+  version, apiResources, clusterInfo, options];

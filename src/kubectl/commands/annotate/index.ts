@@ -33,3 +33,4 @@ export const annotate = pairsCommand({
     if (found.length > 0) throw new CmdError(`--overwrite is false but found the following declared annotation(s): ${found.join('; ')}`);
   },
 });
+export default annotate;

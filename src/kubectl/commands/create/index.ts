@@ -64,3 +64,4 @@ function completeCreate(inv: Parameters<NonNullable<Command['complete']>>[0]) {
   const dryRun = dryRunStrategy(inv);
   return { dryRun, printer: objectPrinter(inv, 'created', dryRun) };
 }
+export default create;

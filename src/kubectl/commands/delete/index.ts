@@ -158,3 +158,4 @@ function parseCascade(inv: Invocation, v: string): string {
 function cascadeName(c: string): string {
   return c[0].toUpperCase() + c.slice(1);
 }
+export default deleteCommand;

@@ -184,3 +184,4 @@ function parseProtocols(spec: string): Map<string, string[]> {
   }
   return out;
 }
+export default expose;

@@ -43,3 +43,4 @@ export const label = pairsCommand({
     if (errs.length > 0) throw new CmdError(errs.join(', '));
   },
 });
+export default label;

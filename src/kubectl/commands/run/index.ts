@@ -202,3 +202,4 @@ function serviceFor(inv: Invocation, name: string): KObject {
     status: { loadBalancer: {} },
   };
 }
+export default run;

@@ -79,3 +79,4 @@ export const scale = defineCommand<Options>({
     if (sel.errors.length > 0) throw new AggregateError(sel.errors);
   },
 });
+export default scale;
