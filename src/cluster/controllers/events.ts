@@ -24,10 +24,14 @@ export interface FieldEventRecorder extends EventRecorder {
 
 export function createEventRecorder(kube: Kube, clock: Clock, rng: Random): FieldEventRecorder {
   const seen = new Map<string, Seen>();
-  const hex16 = () => {
-    let s = '';
-    for (let i = 0; i < 16; i++) s += rng.int(16).toString(16);
-    return s;
+  // Upstream names an Event <object>.<UnixNano in hex> (tools/record/event.go makeEvent), so an
+  // object's events sort by name in the order they happened; we keep that, with random nanos.
+  let lastNs = 0n;
+  const nameSuffix = () => {
+    let ns = BigInt(clock.now()) * 1_000_000n + BigInt(rng.int(1_000_000));
+    if (ns <= lastNs) ns = lastNs + 1n + BigInt(rng.int(1000));
+    lastNs = ns;
+    return ns.toString(16);
   };
   return {
     event(obj, type, reason, message, component = 'kube-controller-manager', host, fieldPath) {
@@ -52,7 +56,7 @@ export function createEventRecorder(kube: Kube, clock: Clock, rng: Random): Fiel
           const patched = patchCount(kube, prev, now);
           if (patched) return;
         }
-        const name = `${m.name}.${hex16()}`;
+        const name = `${m.name}.${nameSuffix()}`;
         kube.create(R.events, {
           apiVersion: 'v1',
           kind: 'Event',

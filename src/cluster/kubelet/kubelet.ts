@@ -30,6 +30,8 @@ interface NodeRuntime {
   images: Set<string>;
   /** Pulls are serialized per node (serializeImagePulls: true). */
   pullBusyUntil: number;
+  /** When an image being pulled will be on the node, so queued pulls of it are quick. */
+  imageReadyAt: Map<string, number>;
 }
 
 export class Kubelet implements Controller {
@@ -49,7 +51,7 @@ export class Kubelet implements Controller {
     this.#events = env.events as FieldEventRecorder;
     for (const n of env.config.nodes) {
       const images = new Set<string>();
-      this.#nodes.set(n.name, { name: n.name, ip: n.internalIP, ips: new PodIPAllocator(n.podCIDR), images, pullBusyUntil: 0 });
+      this.#nodes.set(n.name, { name: n.name, ip: n.internalIP, ips: new PodIPAllocator(n.podCIDR), images, pullBusyUntil: 0, imageReadyAt: new Map() });
     }
     this.#queue = new WorkQueue(this.name, env.clock, (k) => this.#sync(k));
     this.#pods = informer(env.kube, R.pods);
@@ -200,10 +202,14 @@ export class Kubelet implements Controller {
     ev('Normal', 'Pulling', `Pulling image "${image}"`);
     const info = c.info;
     const p = this.profile;
-    const pullMs = !info ? p.failedPullMs : present ? p.repullMs : Math.round(p.pullBaseMs + info.sizeBytes / p.pullBytesPerMs);
     const begin = Math.max(now, node.pullBusyUntil);
+    const imageKey = `${ref.repo}:${ref.tag}`;
+    const readyAt = node.imageReadyAt.get(imageKey);
+    const presentAtBegin = present || (readyAt !== undefined && readyAt <= begin);
+    const pullMs = !info ? p.failedPullMs : presentAtBegin ? p.repullMs : Math.round(p.pullBaseMs + info.sizeBytes / p.pullBytesPerMs);
     const end = begin + pullMs;
     node.pullBusyUntil = end;
+    if (info && readyAt === undefined) node.imageReadyAt.set(imageKey, end);
     this.#after(run, end - now, () => {
       if (!info) {
         const err = pullError(ref);

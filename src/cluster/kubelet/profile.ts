@@ -28,7 +28,7 @@ export function defaultProfile(): KubeletProfile {
     sandboxMs: 700,
     pullBaseMs: 600,
     pullBytesPerMs: 40_000, // 40 MB/s
-    repullMs: 700,
+    repullMs: 450,
     failedPullMs: 1200,
     createMs: 120,
     startMs: 150,

@@ -248,8 +248,13 @@ export class DeploymentController implements Controller {
   #syncDeploymentRevision(d: KObject, revision: string | undefined): void {
     if (!revision || d.metadata.annotations?.[REVISION] === revision) return;
     d.metadata.annotations = { ...d.metadata.annotations, [REVISION]: revision };
-    const updated = this.#env.kube.update(R.deployments, d);
+    // Upstream writes the annotation with UpdateStatus: the deployment status strategy keeps
+    // only spec and labels, so annotations pass and generation does not move. Where the status
+    // path drops annotations, fall back to a plain update (which bumps generation).
+    let updated = this.#env.kube.updateStatus(R.deployments, { ...d, status: this.#deploys.get(d.metadata.namespace, d.metadata.name!)?.status ?? d.status });
+    if (updated.metadata.annotations?.[REVISION] !== revision) updated = this.#env.kube.update(R.deployments, { ...d, metadata: { ...d.metadata, resourceVersion: updated.metadata.resourceVersion } });
     d.metadata.resourceVersion = updated.metadata.resourceVersion;
+    d.metadata.generation = updated.metadata.generation;
   }
 
   #scaleReplicaSet(rs: KObject, newScale: number, d: KObject): boolean {

@@ -9,7 +9,7 @@ import type { Controller, ControllerEnv } from '../controller.ts';
 import { informer, splitKey, type Informer } from '../util/informer.ts';
 import { mapSelects } from '../util/labels.ts';
 import { isPodReady } from '../util/pods.ts';
-import { findPort, ipCompare, isHeadless, podHostname, podTargetRef, shouldPodBeInEndpoints, type ServicePort } from '../util/endpoints.ts';
+import { findPort, ipNumber, isHeadless, podHostname, podTargetRef, shouldPodBeInEndpoints, type ServicePort } from '../util/endpoints.ts';
 import { watchServicesAndPods, type ServiceWatch } from '../util/service-watch.ts';
 
 const TRIGGER = 'endpoints.kubernetes.io/last-change-trigger-time';
@@ -115,7 +115,9 @@ function desiredSubsets(svc: KObject, pods: KObject[]): Record<string, unknown>[
     if (!g) groups.set(k, (g = { ports: sorted, ready: [], notReady: [] }));
     (e.ready ? g.ready : g.notReady).push(e.addr);
   }
-  const byIP = (a: Address, b: Address) => ipCompare(a.ip, b.ip) || a.targetRef.uid.localeCompare(b.targetRef.uid);
+  const key = new Map<Address, number>();
+  for (const e of entries.values()) key.set(e.addr, ipNumber(e.addr.ip));
+  const byIP = (a: Address, b: Address) => key.get(a)! - key.get(b)! || (a.targetRef.uid < b.targetRef.uid ? -1 : 1);
   return [...groups.values()].map((g) => {
     const s: Record<string, unknown> = {};
     if (g.ready.length) s.addresses = g.ready.sort(byIP);

@@ -24,6 +24,13 @@ const CONTENT: [string, ResourceRef][] = [
   ['events', R.events],
 ];
 
+/**
+ * The status conditions of a terminating namespace. Off for now: the API server removes any
+ * object with a deletionTimestamp and no metadata.finalizers on update, without looking at a
+ * Namespace's spec.finalizers, so a status write would delete the namespace early.
+ */
+const WRITE_CONDITIONS = false;
+
 export class NamespaceController implements Controller {
   readonly name = 'namespace';
   #env!: ControllerEnv;
@@ -72,7 +79,7 @@ export class NamespaceController implements Controller {
       }
     }
     if (remaining.length) {
-      this.#setConditions(ns, remaining, finalizers);
+      if (WRITE_CONDITIONS) this.#setConditions(ns, remaining, finalizers);
       return;
     }
     kube.api.request({ method: 'PUT', path: `/api/v1/namespaces/${name}/finalize`, body: { ...structuredClone(ns), spec: { finalizers: [] } } });

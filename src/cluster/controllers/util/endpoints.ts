@@ -44,9 +44,9 @@ export function podTargetRef(pod: KObject) {
   return { kind: 'Pod', namespace: pod.metadata.namespace!, name: pod.metadata.name!, uid: pod.metadata.uid! };
 }
 
-export function ipCompare(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-  return 0;
+/** An IPv4 address as a number, for sorting. */
+export function ipNumber(ip: string): number {
+  let n = 0;
+  for (const o of ip.split('.')) n = n * 256 + Number(o);
+  return n;
 }
