@@ -31,10 +31,13 @@ export async function openApp(page: Page): Promise<Locator> {
   return t;
 }
 
-/** Type a line, press Enter, and wait until the prompt is back. */
+/** Type a line, press Enter, and wait for the next prompt (data-prompts counts them). */
 export async function run(page: Page, line: string, index = 0): Promise<void> {
+  const t = terminal(page, index);
+  const before = Number(await t.getAttribute('data-prompts'));
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
+  await expect(t).toHaveAttribute('data-prompts', String(before + 1), { timeout: 15_000 });
   await ready(page, index);
 }
 

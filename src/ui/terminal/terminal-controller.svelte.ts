@@ -17,6 +17,8 @@ export class TerminalController {
   readonly title: string;
   /** Mirrored onto the element as data-state: the marker tests wait for (docs/TESTING.md). */
   state: TerminalState = $state('busy');
+  /** Prompts shown so far: lets a test wait for "the prompt after this command", with no race. */
+  prompts = $state(0);
   readonly #sandbox: Sandbox;
   #term: XTerm | undefined;
   #fit: FitAddon | undefined;
@@ -59,6 +61,7 @@ export class TerminalController {
         complete: (line, cursor) => sandbox.complete(id, line, cursor),
         stateChanged: (s) => {
           this.state = s;
+          if (s === 'ready') this.prompts++;
           if (s === 'ready' && !firstPromptMarked) {
             firstPromptMarked = true;
             performance.mark('terminal-ready');
