@@ -63,7 +63,7 @@ export function testEnv(extra: readonly Command[], seed = 1): TestEnv {
         fs,
         signal: new AbortController().signal,
         sleep: async (ms) => cluster.clock.advance(ms),
-        host: undefined,
+        host: { now: () => cluster.clock.now() },
       };
       const code = await runKubectl(ctx, { commands, getClient: () => cluster.api });
       return { code, stdout: stdout.text, stderr: stderr.text };
