@@ -1,8 +1,14 @@
-// What the worker hosts: the one cluster, and a shell session per terminal on it.
-// DEVELOPMENT PLACEHOLDER for the shell (an echo loop) until src/shell/index.ts lands. Must not survive.
+// What the worker hosts: the one cluster and, per terminal, a shell on the learner's machine
+// (outside the cluster, kubectl configured) with the shell's programs, the network tools and kubectl.
 
 import type { VirtualClock } from '../cluster/clock.ts';
-import { createCluster } from '../cluster/cluster.ts';
+import { createCluster, type Cluster } from '../cluster/cluster.ts';
+import { LogStore } from '../cluster/logs.ts';
+import { NetworkService } from '../cluster/network/service.ts';
+import { ClusterView } from '../cluster/network/view.ts';
+import { createKubectl } from '../kubectl/index.ts';
+import { ShellSession, complete, createDefaultPrograms } from '../shell/index.ts';
+import { netPrograms, outsideHost } from '../shell/net/index.ts';
 import { summarize } from './cluster-summary.ts';
 import type { ClusterSummary } from './protocol.ts';
 import type { HostedShell } from './sandbox-host.ts';
@@ -13,33 +19,50 @@ export interface World {
   newShell(id: string): HostedShell;
 }
 
+/** The cluster's network, when createCluster does not assemble one itself. */
+function networkOf(cluster: Cluster): NetworkService {
+  const own = (cluster as Cluster & { network?: NetworkService }).network;
+  return own ?? new NetworkService(new ClusterView(cluster.store), cluster.config, new LogStore(), cluster.rng, cluster.clock);
+}
+
+/** `sleep` and other waits run on the cluster's clock, which the worker drives from real time. */
+function clockSleep(clock: VirtualClock) {
+  return (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(new Error('aborted'));
+      const cancel = clock.schedule(ms, () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+      const onAbort = () => {
+        cancel();
+        reject(new Error('aborted'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 export function createWorld(): World {
   const cluster = createCluster();
+  const network = networkOf(cluster);
+  const kubectl = createKubectl(() => cluster.api);
+  const sleep = clockSleep(cluster.clock);
   return {
     clock: cluster.clock,
     summary: () => summarize(cluster.api),
-    newShell: () => ({
-      async run(t) {
-        for (;;) {
-          const line = await t.readLine('$ ');
-          if (line === null) return;
-          if (line.startsWith('echo ')) t.write(line.slice(5) + '\n');
-          else if (line === 'clear') t.clear();
-          else if (line.startsWith('sleep'))
-            await new Promise<void>((r) => {
-              const off = t.onInterrupt(() => {
-                off();
-                r();
-              });
-            });
-          else if (line) t.write(`${line.split(' ')[0]}: command not found\n`);
-        }
-      },
-      complete: (line, cursor) => {
-        const from = line.lastIndexOf(' ', cursor - 1) + 1;
-        const word = line.slice(from, cursor);
-        return { replaceFrom: from, candidates: ['echo', 'exit', 'kubectl', 'clear'].filter((w) => w.startsWith(word)) };
-      },
-    }),
+    newShell: () => {
+      const programs = createDefaultPrograms();
+      for (const [name, program] of netPrograms()) programs.set(name, program);
+      programs.set('kubectl', kubectl);
+      const session = new ShellSession({
+        programs,
+        host: outsideHost(network, 'laptop', cluster.clock),
+        sleep,
+      });
+      return {
+        run: (terminal) => session.repl(terminal),
+        complete: (line, cursor) => complete(session, line, cursor),
+      };
+    },
   };
 }

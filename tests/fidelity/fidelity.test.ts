@@ -29,7 +29,7 @@ for (const file of files) {
 
     if (scenario.steps.some((s) => s.kind === 'setup'))
       it('[setup] both emulators agree on the setup commands', () => {
-        expect(result.setupProblems).toEqual([]);
+        expect(result.setupProblems.join('\n')).toBe('');
       });
 
     for (const step of scenario.steps) {

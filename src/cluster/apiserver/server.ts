@@ -372,8 +372,12 @@ export class ApiServer implements ApiClient {
       else obj.metadata[f] = old.metadata[f] as never;
     }
     if (t.subresource === 'status') {
+      // A status write changes status; metadata annotations pass too, as upstream's status
+      // strategies only reset spec (the deployment controller records revisions this way).
       const next = structuredClone(old);
       next.status = obj.status;
+      if (obj.metadata.annotations !== undefined) next.metadata.annotations = obj.metadata.annotations;
+      else delete next.metadata.annotations;
       s.prepareForStatusUpdate?.(next, old, ctx);
       obj = next;
     } else {
@@ -390,7 +394,7 @@ export class ApiServer implements ApiClient {
       return ok(out);
     }
     // Finalizers removed from an object being deleted: the last one lets it go.
-    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.#graceful(s, obj)) {
+    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.#graceful(s, obj) && !this.#namespaceFinalizing(s, obj)) {
       this.store.remove(key(s), obj.metadata.namespace, obj.metadata.name!);
       s.release?.(obj, ctx);
       return ok(structuredClone(obj));
@@ -415,6 +419,11 @@ export class ApiServer implements ApiClient {
       spec: { replicas: sc.replicas },
       status: { replicas: sc.statusReplicas, selector: sc.selector },
     };
+  }
+
+  /** A Namespace goes only when its spec.finalizers are empty too (the namespace controller's finalize call). */
+  #namespaceFinalizing(s: ResourceStrategy, obj: KObject): boolean {
+    return s.group === '' && s.resource === 'namespaces' && !!obj.spec?.finalizers?.length;
   }
 
   /** Pods on a node are deleted gracefully: the kubelet finishes the job (see kubelet/). */

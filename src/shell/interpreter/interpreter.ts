@@ -183,7 +183,10 @@ export class Interpreter {
       argv = await expandWords(cmd.words, ectx);
       for (const a of cmd.assigns) {
         const value = await expandString(a.value, ectx);
-        assigns.push([a.name, a.append ? (this.state.get(a.name) ?? '') + value : value]);
+        const full = a.append ? (this.state.get(a.name) ?? '') + value : value;
+        assigns.push([a.name, full]);
+        // Without a command, each assignment is visible to the next (`x=5 y=$x`).
+        if (argv.length === 0) this.state.set(a.name, full);
       }
     } catch (e) {
       return this.#expansionFailed(e, io);
@@ -191,7 +194,6 @@ export class Interpreter {
     const rio = await this.#redirect(cmd.redirs, io);
     if (typeof rio === 'number') return rio;
     if (argv.length === 0) {
-      for (const [name, value] of assigns) this.state.set(name, value);
       // `x=$(false)` has the substitution's status; a bare assignment has 0.
       return substituted ? this.state.lastStatus : 0;
     }

@@ -36,6 +36,8 @@ export interface NetHost {
   /** The default route's gateway. */
   gateway?: string;
   flavor: NetFlavor;
+  /** The sandbox clock (ms since epoch), for tools that print the time (dig's WHEN). */
+  now?: () => number;
 }
 
 /** The NetHost of this process, or undefined (after printing why) when the sandbox gave none. */

@@ -3,6 +3,7 @@
 // with a /24 from its node's Pod CIDR and a default route via the CIDR's .1; nodes sit on the
 // 192.168.49.0/24 network of minikube's docker driver.
 
+import type { Clock } from '../../cluster/clock.ts';
 import type { KObject } from '../../cluster/apiserver/types.ts';
 import { podResolvConf } from '../../cluster/network/dns.ts';
 import { OUTSIDE_IP } from '../../cluster/network/addresses.ts';
@@ -20,9 +21,10 @@ export function macFor(seed: string, prefix = '02:42'): string {
   return `${prefix}:${b.join(':')}`;
 }
 
-export function outsideHost(network: NetworkService, hostname = 'laptop'): NetHost {
+export function outsideHost(network: NetworkService, hostname = 'laptop', clock?: Clock): NetHost {
   return {
     network,
+    now: clock && (() => clock.now()),
     vantage: { kind: 'outside', ip: OUTSIDE_IP },
     hostname,
     interfaces: [LO, { name: 'eth0', index: 2, ip: OUTSIDE_IP, cidr: `${OUTSIDE_IP}/24`, mac: macFor(hostname), mtu: 1500 }],
@@ -31,11 +33,12 @@ export function outsideHost(network: NetworkService, hostname = 'laptop'): NetHo
   };
 }
 
-export function nodeHost(network: NetworkService, node: KObject): NetHost {
+export function nodeHost(network: NetworkService, node: KObject, clock?: Clock): NetHost {
   const ip = nodeIP(node);
   const name = node.metadata.name!;
   return {
     network,
+    now: clock && (() => clock.now()),
     vantage: { kind: 'node', ip, node: name },
     hostname: name,
     interfaces: [LO, { name: 'eth0', index: 2, peerIndex: 3, ip, cidr: `${ip}/24`, mac: macFor(name), mtu: 1500 }],
@@ -44,7 +47,7 @@ export function nodeHost(network: NetworkService, node: KObject): NetHost {
   };
 }
 
-export function podHost(network: NetworkService, pod: KObject, flavor: NetFlavor = 'netshoot'): NetHost {
+export function podHost(network: NetworkService, pod: KObject, flavor: NetFlavor = 'netshoot', clock?: Clock): NetHost {
   const ip: string = pod.status?.podIP ?? '';
   const ns = pod.metadata.namespace!;
   const octets = ip.split('.');
@@ -53,6 +56,7 @@ export function podHost(network: NetworkService, pod: KObject, flavor: NetFlavor
   const peer = 5 + (Number(octets[3] ?? 0) % 50);
   return {
     network,
+    now: clock && (() => clock.now()),
     vantage: { kind: 'pod', ip, node: pod.spec?.nodeName, pod: { namespace: ns, name: pod.metadata.name! } },
     hostname: pod.spec?.hostname ?? pod.metadata.name!,
     resolvConf: podResolvConf(network.config, ns),

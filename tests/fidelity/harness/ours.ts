@@ -18,16 +18,23 @@ export interface SettlingCluster {
   settle(maxMs?: number): number;
 }
 
-/** The client our kubectl gets: requests pass through; successful writes settle, as in facade.ts. */
+/**
+ * The client our kubectl gets: requests pass through; successful writes settle, as in facade.ts.
+ * Everything else (watch, stream, whatever ApiClient grows) is the server's own method.
+ */
 export function settlingClient(cluster: SettlingCluster): ApiClient {
-  return {
-    request(req: ApiRequest): ApiResponse {
-      const out = cluster.api.request(req);
-      if (WRITES.has(req.method) && out.status < 400 && req.query?.dryRun !== 'All') cluster.settle();
-      return out;
-    },
-    watch: (req, onEvent) => cluster.api.watch(req, onEvent),
+  const request = (req: ApiRequest): ApiResponse => {
+    const out = cluster.api.request(req);
+    if (WRITES.has(req.method) && out.status < 400 && req.query?.dryRun !== 'All') cluster.settle();
+    return out;
   };
+  return new Proxy(cluster.api, {
+    get(target, prop) {
+      if (prop === 'request') return request;
+      const v = Reflect.get(target, prop) as unknown;
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
 }
 
 function sink(): Output & { text: string } {

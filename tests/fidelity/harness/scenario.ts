@@ -4,8 +4,9 @@
 //   @setup kubectl …            run by REAL kubectl on both clusters (so state does not depend on
 //                               which of our commands exist yet); not a case, but both runs must agree
 //   @advance 30s                move both virtual clocks forward (ms, s, m)
-//   @file NAME … @end           write NAME into the scenario's directory; `$F/NAME` in a command
-//                               line is its absolute path (the same path in our virtual fs)
+//   @file NAME … @end           a file in the scenario's directory, written before the first command
+//                               wherever it appears; `$F/NAME` in a command line is its absolute
+//                               path (the same path in our virtual fs)
 //   kubectl … < NAME            stdin from the scenario file NAME (for `-f -`)
 //   @timeout 5000               per-command kill timeout for the following lines (default 20000)
 
@@ -54,7 +55,9 @@ export function parseScenario(name: string, text: string): Scenario {
       let j = i + 1;
       for (; j < lines.length && lines[j] !== '@end'; j++) content.push(lines[j]);
       if (j >= lines.length) throw new Error(`${where}: @file without @end`);
-      steps.push({ kind: 'file', name: line.slice(6).trim(), content: content.join('\n') + '\n' });
+      const file = line.slice(6).trim();
+      if (steps.some((s) => s.kind === 'file' && s.name === file)) throw new Error(`${where}: @file ${file} twice`);
+      steps.push({ kind: 'file', name: file, content: content.join('\n') + '\n' });
       i = j;
     } else if (line.startsWith('@setup ')) {
       steps.push({ kind: 'setup', line: line.slice(7), ...parseCommand(line.slice(7), where), timeoutMs });

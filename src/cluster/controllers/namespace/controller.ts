@@ -29,7 +29,7 @@ const CONTENT: [string, ResourceRef][] = [
  * object with a deletionTimestamp and no metadata.finalizers on update, without looking at a
  * Namespace's spec.finalizers, so a status write would delete the namespace early.
  */
-const WRITE_CONDITIONS = false;
+const WRITE_CONDITIONS = true;
 
 export class NamespaceController implements Controller {
   readonly name = 'namespace';

@@ -92,9 +92,9 @@ export function createFixture(seed = 7): Fixture {
     store,
     clock,
     network,
-    outside: () => outsideHost(network),
-    node: (name) => nodeHost(network, store.peek('/nodes', undefined, name)!),
-    pod: (name, flavor) => podHost(network, store.peek('/pods', 'default', name)!, flavor),
+    outside: () => outsideHost(network, 'laptop', clock),
+    node: (name) => nodeHost(network, store.peek('/nodes', undefined, name)!, clock),
+    pod: (name, flavor) => podHost(network, store.peek('/pods', 'default', name)!, flavor, clock),
   };
 }
 
