@@ -2,9 +2,10 @@
 // byte for byte (after the rules in harness/normalise.ts). One test per case; scenarios run one
 // after another, each with its own pair of clusters and one facade per cluster.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeRealKubectl } from './harness/real-kubectl.ts';
 import { parseScenario } from './harness/scenario.ts';
 import { runScenario, type ScenarioResult } from './harness/runner.ts';
@@ -18,6 +19,22 @@ const files = readdirSync(dir)
   .filter((f) => !only || f.replace(/\.txt$/, '') === only)
   .sort();
 const pending = loadPending();
+// FIDELITY_DUMP=dir writes each scenario's raw outputs (real and ours) there, for reading diffs.
+const dumpDir = process.env.FIDELITY_DUMP;
+
+function dump(name: string, result: ScenarioResult): void {
+  if (!dumpDir || !result) return;
+  mkdirSync(dumpDir, { recursive: true });
+  const block = (label: string, r: { code: number | null; stdout: string; stderr: string }) =>
+    `--- ${label} (exit ${r.code})\n${r.stdout}${r.stderr ? `--- ${label} stderr\n${r.stderr}` : ''}`;
+  const text = [...result.cases.values()]
+    .map((c) => {
+      const same = JSON.stringify(c.actual) === JSON.stringify(c.expected);
+      return `=== ${same ? 'SAME' : 'DIFF'} ${c.id}\n${block('real', c.real)}${same ? '' : block('ours', c.ours)}`;
+    })
+    .join('\n');
+  writeFileSync(join(dumpDir, `${name}.txt`), text + '\n');
+}
 
 for (const file of files) {
   const scenario = parseScenario(file.replace(/\.txt$/, ''), readFileSync(dir + file, 'utf8'));
@@ -26,8 +43,10 @@ for (const file of files) {
     beforeAll(async () => {
       result = await runScenario(scenario);
     }, 120_000);
+    afterAll(() => dump(scenario.name, result));
 
     if (scenario.steps.some((s) => s.kind === 'setup'))
+      // Disagreement after an earlier case differed is that difference's consequence (setupDrift).
       it('[setup] both emulators agree on the setup commands', () => {
         expect(result.setupProblems.join('\n')).toBe('');
       });
