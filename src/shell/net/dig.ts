@@ -9,14 +9,21 @@ import { netHost } from './host.ts';
 export const DIG_VERSION = '9.20.15';
 const TYPES = new Set(['A', 'AAAA', 'SRV', 'CNAME', 'ANY', 'MX', 'TXT', 'PTR', 'NS', 'SOA']);
 
-/** Pad `line` to `column` with tabs, or one space when it is already there (masterdump.c). */
-function tabTo(line: string, column: number): string {
-  if (line.length >= column) return line + ' ';
-  let len = line.length;
+/** Display column of text with 8-column tabs. */
+function column(text: string): number {
+  let c = 0;
+  for (const ch of text) c = ch === '\t' ? (Math.floor(c / 8) + 1) * 8 : c + 1;
+  return c;
+}
+
+/** Pad `line` to `col` with tabs, or one space when it is already there (masterdump.c). */
+function tabTo(line: string, col: number): string {
+  let c = column(line);
+  if (c >= col) return line + ' ';
   let out = line;
-  while (len < column) {
+  while (c < col) {
     out += '\t';
-    len = (Math.floor(len / 8) + 1) * 8;
+    c = (Math.floor(c / 8) + 1) * 8;
   }
   return out;
 }

@@ -4,7 +4,7 @@
 
 import type { Program } from '../program.ts';
 import { writeHint } from './hint.ts';
-import { netHost, type NetHost } from './host.ts';
+import { netHost } from './host.ts';
 import { lookupHost, lookupWhy } from './lookup.ts';
 import { interrupted, KERNEL_CONNECT_TIMEOUT_MS, wait } from './wait.ts';
 
@@ -56,7 +56,7 @@ export const redisCli: Program = async (ctx) => {
     if (!found.ok) return { error: `Could not connect to Redis at ${host}:${port}: Name or service not known`, why: lookupWhy(net, host) };
     const x = net.network.tcp(net.vantage, found.addresses[0], port, encode(args), { host, tool: 'redis-cli' });
     const r = x.trace.result.kind;
-    if (r === 'connected') return { out: formatReply(x.reply ?? '', tty) };
+    if (r === 'connected') return { out: x.reply ?? '' };
     if (r === 'refused') return { error: `Could not connect to Redis at ${host}:${port}: Connection refused`, why: x.trace.why };
     if (!(await wait(ctx, KERNEL_CONNECT_TIMEOUT_MS))) return 'interrupted';
     return { error: `Could not connect to Redis at ${host}:${port}: Connection timed out`, why: x.trace.why };
@@ -69,15 +69,29 @@ export const redisCli: Program = async (ctx) => {
       writeHint(ctx.stderr, r.why);
       return 1;
     }
-    ctx.stdout.write(r.out + '\n');
+    ctx.stdout.write(formatReply(r.out ?? '', tty) + '\n');
     return 0;
   }
-  return interactive(ctx, net, host, port, send);
+  if (!ctx.stdin.isTTY) {
+    // Commands piped in: one per line, no prompt (redis-cli's non-interactive stdin mode).
+    for (const line of (await ctx.stdin.readAll()).split('\n')) {
+      const args = splitArgs(line);
+      if (!args.length) continue;
+      const r = await send(args);
+      if (r === 'interrupted') return interrupted(ctx);
+      if (r.error) {
+        ctx.stderr.write(r.error + '\n');
+        return 1;
+      }
+      ctx.stdout.write(formatReply(r.out ?? '', tty) + '\n');
+    }
+    return 0;
+  }
+  return interactive(ctx, host, port, send);
 };
 
 async function interactive(
   ctx: Parameters<Program>[0],
-  _net: NetHost,
   host: string,
   port: number,
   send: (args: string[]) => Promise<{ out?: string; error?: string; why?: string } | 'interrupted'>,
