@@ -125,6 +125,14 @@ describe('ApiServer', () => {
     expect(s.request({ method: 'GET', path: '/api/v1/widgets' }).status).toBe(404);
   });
 
+  it('honours dryRun in a DELETE body (DeleteOptions, as client-go sends it)', () => {
+    const s = server();
+    s.request({ method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: cm('kept') });
+    const r = s.request({ method: 'DELETE', path: '/api/v1/namespaces/default/configmaps/kept', body: { kind: 'DeleteOptions', apiVersion: 'v1', dryRun: ['All'] } });
+    expect(r.status).toBe(200);
+    expect(s.request({ method: 'GET', path: '/api/v1/namespaces/default/configmaps/kept' }).status).toBe(200);
+  });
+
   it('generates names from generateName', () => {
     const s = server();
     const o = s.request({ method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: { metadata: { generateName: 'web-' } } }).body as KObject;

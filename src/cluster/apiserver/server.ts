@@ -209,7 +209,8 @@ export class ApiServer implements ApiClient {
 
   #verb(req: ApiRequest, t: Target): ApiResponse {
     const { strategy: s } = t;
-    const dryRun = req.query?.dryRun === 'All';
+    // client-go sends dryRun in the query for writes, but for DELETE inside the DeleteOptions body.
+    const dryRun = req.query?.dryRun === 'All' || (req.method === 'DELETE' && bodyDryRun(req.body));
     switch (req.method) {
       case 'GET':
         if (t.name === undefined) {
@@ -470,6 +471,11 @@ export class ApiServer implements ApiClient {
     }
     return ok({ kind: s.kind + 'List', apiVersion: apiVersion(s), metadata: { resourceVersion: this.store.resourceVersion }, items: deleted });
   }
+}
+
+function bodyDryRun(body: unknown): boolean {
+  const d = (body as { dryRun?: unknown } | undefined)?.dryRun;
+  return Array.isArray(d) && d.includes('All');
 }
 
 function key(s: ResourceStrategy): string {
