@@ -16,6 +16,11 @@ import { bootstrap, BOOT_AGE_MS } from './bootstrap.ts';
 import { bindingHandler } from './scheduler/binding.ts';
 import { finalizeHandler } from './controllers/namespace/finalize.ts';
 import { stopInformers } from './controllers/util/informer.ts';
+import { LogStore } from './logs.ts';
+import { NetworkService } from './network/service.ts';
+import { ClusterView } from './network/view.ts';
+import { containerRuntimeLogs } from './network/runtime-logs.ts';
+import { logHandler, logStreamHandler } from './network/pod-log.ts';
 
 export interface ClusterOptions {
   seed?: number;
@@ -32,6 +37,10 @@ export interface Cluster {
   readonly api: ApiServer;
   readonly kube: Kube;
   readonly controllers: Controller[];
+  /** Container stdout, per Pod and container (read through pods/log). */
+  readonly logs: LogStore;
+  /** kube-proxy, DNS and the apps: where requests go (see network/). */
+  readonly network: NetworkService;
   /** Advance the clock until pending work is done (bounded); returns the ms advanced. */
   settle(maxMs?: number): number;
   stop(): void;
@@ -54,6 +63,11 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   // Subresources served by the control loops' side of the code base for now.
   api.handleSubresource('', 'pods', 'binding', bindingHandler);
   api.handleSubresource('', 'namespaces', 'finalize', finalizeHandler);
+  const logs = new LogStore();
+  const network = new NetworkService(new ClusterView(store), config, logs, rng, clock);
+  api.handleSubresource('', 'pods', 'log', logHandler(logs, clock));
+  api.handleStream('', 'pods', 'log', logStreamHandler(logs, clock));
+  const stopRuntimeLogs = containerRuntimeLogs(store, network, logs, clock);
   const kube = new Kube(api);
   const env: ControllerEnv = { kube, clock, rng, config, events: createEventRecorder(kube, clock, rng) };
   // The cluster as it was when the learner arrived: created before the controllers start, then
@@ -70,10 +84,13 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     api,
     kube,
     controllers,
+    logs,
+    network,
     settle: (maxMs = 60_000) => clock.settle(maxMs),
     stop: () => {
       controllers.forEach((c) => c.stop());
       stopInformers(kube);
+      stopRuntimeLogs();
     },
   };
 }
