@@ -1,0 +1,14 @@
+// kubectl rollout and its subcommands (pkg/cmd/rollout). Only Deployments roll out here: the
+// emulator serves no DaemonSets or StatefulSets.
+
+import { defineCommand } from '../../command.ts';
+import { rolloutHistory } from './history.ts';
+import { rolloutPause, rolloutResume } from './pause.ts';
+import { rolloutRestart } from './restart.ts';
+import { rolloutStatus } from './status.ts';
+import { rolloutUndo } from './undo.ts';
+
+export default defineCommand<void>({
+  name: 'rollout',
+  subcommands: [rolloutHistory, rolloutPause, rolloutRestart, rolloutResume, rolloutStatus, rolloutUndo],
+});
