@@ -86,18 +86,30 @@ try {
     await page.locator('[data-terminal][data-state="ready"]').first().waitFor({ timeout: 30_000 });
     times.push(await page.evaluate(() => performance.getEntriesByName('terminal-ready')[0].startTime));
     if (i === 0) {
+      // What arrived by the first prompt is the initial load; chunks fetched later (kubectl, after
+      // the page goes idle) are listed apart.
+      const initialCount = fetched.length;
+      await page.waitForTimeout(3000);
       await page.waitForLoadState('networkidle');
-      scripts = fetched;
+      scripts = fetched.map((s, n) => ({ ...s, lazy: n >= initialCount }));
     }
     await context.close();
   }
 
   const med = median(times);
-  const total = scripts.reduce((n, s) => n + s.gzip, 0);
+  const initial = scripts.filter((s) => !s.lazy);
+  const lazy = scripts.filter((s) => s.lazy);
+  const total = initial.reduce((n, s) => n + s.gzip, 0);
+  const row = (s) => `  ${s.url.padEnd(44)} ${kb(s.raw).padStart(8)} KB raw  ${kb(s.gzip).padStart(7)} KB gzip`;
   console.log(`navigation → ready prompt over ${RUNS} fresh contexts: median ${med.toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); goal < ${GOAL_MS} ms`);
-  console.log('initial JS (first load):');
-  for (const s of scripts) console.log(`  ${s.url.padEnd(44)} ${kb(s.raw).padStart(8)} KB raw  ${kb(s.gzip).padStart(7)} KB gzip`);
+  console.log('initial JS (fetched before the first prompt, page and worker):');
+  for (const s of initial) console.log(row(s));
   console.log(`  total ${kb(total)} KB gzip; goal < ${GOAL_KB} KB`);
+  if (lazy.length) {
+    console.log('fetched after the first prompt (lazy):');
+    for (const s of lazy) console.log(row(s));
+    console.log(`  total ${kb(lazy.reduce((n, s) => n + s.gzip, 0))} KB gzip`);
+  }
   console.log(med < GOAL_MS && total / 1024 < GOAL_KB ? 'both goals met' : 'GOAL MISSED');
 } finally {
   await browser?.close();

@@ -5,7 +5,7 @@ import * as readline from 'node:readline';
 import type { Terminal } from '../shell/terminal.ts';
 
 export interface TtyTerminalOptions {
-  complete?: (line: string, cursor: number) => { replaceFrom: number; candidates: string[] };
+  complete?: (line: string, cursor: number) => Promise<{ replaceFrom: number; candidates: string[] }>;
 }
 
 export class TtyTerminal implements Terminal {
@@ -22,9 +22,11 @@ export class TtyTerminal implements Terminal {
       terminal: process.stdin.isTTY === true,
       historySize: 1000,
       completer: opts.complete
-        ? (line: string) => {
-            const c = opts.complete!(line, line.length);
-            return [c.candidates, line.slice(c.replaceFrom)];
+        ? (line: string, callback: (err: null, result: [string[], string]) => void) => {
+            opts.complete!(line, line.length).then(
+              (c) => callback(null, [c.candidates, line.slice(c.replaceFrom)]),
+              () => callback(null, [[], line]),
+            );
           }
         : undefined,
     });

@@ -5,9 +5,15 @@ import type { SandboxApi } from './protocol.ts';
 
 export type Sandbox = Comlink.Remote<SandboxApi>;
 
-export function startSandbox(): Sandbox {
-  const worker = new Worker(new URL('./sandbox.worker.ts', import.meta.url), { type: 'module', name: 'sandbox' });
-  return Comlink.wrap<SandboxApi>(worker);
+let instance: Sandbox | undefined;
+
+/** The page's one sandbox worker, started on first call (boot.ts calls it before the app loads). */
+export function sandbox(): Sandbox {
+  if (!instance) {
+    const worker = new Worker(new URL('./sandbox.worker.ts', import.meta.url), { type: 'module', name: 'sandbox' });
+    instance = Comlink.wrap<SandboxApi>(worker);
+  }
+  return instance;
 }
 
 /** Mark an object whose methods the worker calls back (terminal callbacks, summary listeners). */

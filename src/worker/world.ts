@@ -6,8 +6,7 @@ import { createCluster, type Cluster } from '../cluster/cluster.ts';
 import { LogStore } from '../cluster/logs.ts';
 import { NetworkService } from '../cluster/network/service.ts';
 import { ClusterView } from '../cluster/network/view.ts';
-import { createKubectl } from '../kubectl/index.ts';
-import { ShellSession, complete, createDefaultPrograms } from '../shell/index.ts';
+import { ShellSession, complete, createDefaultPrograms, type Program } from '../shell/index.ts';
 import { netPrograms, outsideHost } from '../shell/net/index.ts';
 import { summarize } from './cluster-summary.ts';
 import type { ClusterSummary } from './protocol.ts';
@@ -42,10 +41,24 @@ function clockSleep(clock: VirtualClock) {
     });
 }
 
+/**
+ * kubectl is the largest part of the worker (help texts, printers, yaml): it loads on first use, or
+ * shortly after the first prompt, so it does not delay that prompt.
+ */
+function lazyKubectl(cluster: Cluster): { program: Program; load: () => Promise<Program> } {
+  let loading: Promise<Program> | undefined;
+  const load = () => (loading ??= import('../kubectl/index.ts').then((m) => m.createKubectl(() => cluster.api)));
+  return { program: async (ctx) => (await load())(ctx), load };
+}
+
+/** After the first prompt, the page is idle: fetch kubectl then, before the learner needs it. */
+const KUBECTL_PREFETCH_MS = 1500;
+
 export function createWorld(): World {
   const cluster = createCluster();
   const network = networkOf(cluster);
-  const kubectl = createKubectl(() => cluster.api);
+  const kubectl = lazyKubectl(cluster);
+  setTimeout(() => void kubectl.load().catch(() => {}), KUBECTL_PREFETCH_MS);
   const sleep = clockSleep(cluster.clock);
   return {
     clock: cluster.clock,
@@ -53,7 +66,7 @@ export function createWorld(): World {
     newShell: () => {
       const programs = createDefaultPrograms();
       for (const [name, program] of netPrograms()) programs.set(name, program);
-      programs.set('kubectl', kubectl);
+      programs.set('kubectl', kubectl.program);
       const session = new ShellSession({
         programs,
         host: outsideHost(network, 'laptop', cluster.clock),
@@ -61,7 +74,11 @@ export function createWorld(): World {
       });
       return {
         run: (terminal) => session.repl(terminal),
-        complete: (line, cursor) => complete(session, line, cursor),
+        // kubectl's completer registers itself when kubectl loads.
+        complete: async (line, cursor) => {
+          if (/\bkubectl\b/.test(line)) await kubectl.load();
+          return complete(session, line, cursor);
+        },
       };
     },
   };

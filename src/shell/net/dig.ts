@@ -82,7 +82,7 @@ export const dig: Program = async (ctx) => {
   out += `;; flags: ${flags}; QUERY: 1, ANSWER: ${reply.answers.length}, AUTHORITY: ${authority.length}, ADDITIONAL: 1\n`;
   if (reply.authoritative) out += ';; WARNING: recursion requested but not available\n';
   out += `\n;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n`;
-  out += `;; QUESTION SECTION:\n${tabTo(tabTo(';' + fq, 24), 32)}IN\t${type}\n`;
+  out += `;; QUESTION SECTION:\n${tabTo(tabTo(';' + fq, 32) + 'IN', 40)}${type}\n`;
   if (reply.answers.length) out += `\n;; ANSWER SECTION:\n${reply.answers.map((r) => rrLine(r) + '\n').join('')}`;
   if (authority.length) out += `\n;; AUTHORITY SECTION:\n${authority.map((r) => rrLine(r) + '\n').join('')}`;
   const size = 12 + fq.length + 5 + 11 + reply.answers.reduce((n, r) => n + 12 + (r.type === 'A' ? 4 : r.data.length + 2), 0) + authority.reduce((n, r) => n + 12 + r.data.length, 0);

@@ -55,9 +55,18 @@ function eventAges(stdout: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Rule 3: the default --cache-dir (`kubectl options`) is $HOME/.kube/cache; the harness gives real
+ * kubectl a private temporary HOME and KUBECACHEDIR, the sandbox's HOME is /root.
+ */
+function cacheDir(stdout: string): string {
+  return stdout.replace(/--cache-dir='[^']*'/g, "--cache-dir='/root/.kube/cache'");
+}
+
 export function normalise(argv: string[], r: KubectlResult, side: 'real' | 'ours'): Compared {
   let { stdout, stderr } = r;
   if (side === 'ours') stderr = dropHints(stderr);
+  if (side === 'real') stdout = cacheDir(stdout);
   if (argv.includes('describe')) stdout = eventAges(stdout);
   return { code: r.code, stdout, stderr };
 }
