@@ -122,6 +122,11 @@ export class Network {
         trace.why = `${dst} is a ClusterIP: a virtual address that exists only inside the cluster (kube-proxy rules on each node). From your machine, use a NodePort, a LoadBalancer address, or kubectl port-forward.`;
         return { kind: 'timeout', reason: 'ClusterIP not routable from outside the cluster' };
       }
+      if (protocol === 'ICMP') {
+        // kube-proxy only rewrites the Service's ports; no interface owns a ClusterIP, so ICMP dies.
+        trace.why = `${dst} is a ClusterIP: a virtual address kube-proxy rewrites for the Service's ports only. No machine owns it, so nothing answers ping — test a Service with curl instead.`;
+        return { kind: 'timeout', reason: 'ClusterIPs do not answer ICMP' };
+      }
       const rule = this.rules().find((r) => r.clusterIP === dst && r.port === port && r.protocol === protocolOf(protocol));
       if (!rule) {
         const any = this.rules().find((r) => r.clusterIP === dst);
