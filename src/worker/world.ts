@@ -1,5 +1,5 @@
-// What the worker hosts: one sandbox (src/sandbox: the cluster and the machines around it) and, per
-// terminal, a shell on the learner's laptop.
+// What the worker hosts: one sandbox (cluster + the machines around it) and, per terminal, a shell
+// on the learner's machine (outside the cluster, kubectl configured).
 
 import type { VirtualClock } from '../cluster/clock.ts';
 import { Sandbox } from '../sandbox/sandbox.ts';
@@ -10,16 +10,17 @@ import type { HostedShell } from './sandbox-host.ts';
 
 export interface World {
   clock: VirtualClock;
+  sandbox: Sandbox;
   summary(): ClusterSummary;
   newShell(id: string): HostedShell;
 }
 
-export function createWorld(): World {
-  // As the CLI's interactive shell: real start time (AGE and timestamps look right) and a fresh
-  // seed per visit. The clock is driven from real time by the worker entry.
-  const sandbox = new Sandbox({ clock: 'realtime', startTime: Date.now(), seed: Date.now() % 2 ** 31 });
+export function createWorld(opts: { seed?: number; startTime?: number } = {}): World {
+  // The browser's clock is real time: the worker drives the cluster's clock from it.
+  const sandbox = new Sandbox({ clock: 'realtime', seed: opts.seed, startTime: opts.startTime ?? Date.now() });
   return {
     clock: sandbox.cluster.clock,
+    sandbox,
     summary: () => summarize(sandbox.cluster.api),
     newShell: () => {
       const session = sandbox.laptopShell();
