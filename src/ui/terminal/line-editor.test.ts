@@ -186,6 +186,15 @@ describe('LineEditor editing', () => {
     expect(screen.text()).toBe('$ sleep 100\n^C\n$');
   });
 
+  it('shows ^C once when the shell echoes it too', () => {
+    const { screen, editor } = setup();
+    editor.prompt('$ ');
+    editor.feed('sleep 100\r\x03');
+    editor.output('^C\n');
+    editor.prompt('$ ');
+    expect(screen.text()).toBe('$ sleep 100\n^C\n$');
+  });
+
   it('Ctrl+L clears the screen and keeps the line', () => {
     const { screen, editor } = setup();
     editor.output('lots of output\n');

@@ -63,6 +63,7 @@ export class LineEditor {
   #version = 0;
   #lastKey = '';
   #needNewline = false;
+  #echoedInterrupt = false;
 
   constructor(host: LineEditorHost, columns = 80) {
     this.#host = host;
@@ -89,6 +90,7 @@ export class LineEditor {
 
   /** The shell waits for a line: show the prompt and start editing. */
   prompt(text: string): void {
+    this.#echoedInterrupt = false;
     if (this.#needNewline) this.#write('\r\n');
     this.#needNewline = false;
     const nl = text.lastIndexOf('\n');
@@ -117,6 +119,9 @@ export class LineEditor {
 
   /** Output from the shell. While a prompt is shown (rare: async output), it goes above it. */
   output(data: string): void {
+    // A shell may echo ^C itself as well (src/shell/session.ts does): show it once.
+    if (this.#echoedInterrupt && data.startsWith('^C')) data = data.slice(2);
+    this.#echoedInterrupt = false;
     if (data === '') return;
     this.#needNewline = false;
     if (this.#mode === 'busy') {
@@ -158,6 +163,7 @@ export class LineEditor {
     if (name === 'interrupt') {
       this.#write('^C');
       this.#needNewline = true;
+      this.#echoedInterrupt = true;
       this.#pendingLines = [];
       this.#typeahead = [];
       this.#host.interrupt();
