@@ -42,7 +42,7 @@ export class TtyTerminal implements Terminal {
         this.#rl.write(null, { ctrl: true, name: 'u' });
         this.#rl.prompt();
       } else {
-        process.stdout.write('^C\n');
+        // The shell echoes ^C for a running program (see ShellSession).
         for (const l of [...this.#interrupts]) l();
       }
     });

@@ -56,7 +56,7 @@ describe('curl', () => {
     expect(shown.stderr).toContain('\x1b[2mhint: '); // dim on a terminal
     const stopped = await run(fx, fx.outside(), ['curl', '10.96.12.34'], { tty: true, interruptAfterMs: 3000 });
     expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toBe('^C\n');
+    expect(stopped.stderr).toBe(''); // the shell, not curl, echoes ^C
   });
 
   test('the same ClusterIP works from a node', async () => {

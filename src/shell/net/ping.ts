@@ -65,7 +65,6 @@ export const ping: Program = async (ctx) => {
     }
   }
   if (stopped) {
-    if (ctx.stderr.isTTY) ctx.stdout.write('^C');
     if (ctx.signal.aborted && sent === 0) return interrupted(ctx);
   }
   const rx = rtts.length;

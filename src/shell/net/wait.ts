@@ -20,8 +20,7 @@ export async function wait(ctx: ProcessContext, ms: number): Promise<boolean> {
   }
 }
 
-/** What a terminal shows when Ctrl+C interrupts a foreground program; exit status 130. */
-export function interrupted(ctx: ProcessContext): number {
-  if (ctx.stderr.isTTY) ctx.stderr.write('^C\n');
+/** Ctrl+C interrupted a foreground program: exit status 130 (the shell has echoed ^C). */
+export function interrupted(_ctx: ProcessContext): number {
   return 130;
 }
