@@ -3,16 +3,21 @@
 import type { Command } from '../command.ts';
 import annotate from './annotate/index.ts';
 import apiResources from './api-resources/index.ts';
+import apply from './apply/index.ts';
 import clusterInfo from './cluster-info/index.ts';
 import create from './create/index.ts';
 import deleteCommand from './delete/index.ts';
+import describe from './describe/index.ts';
+import explain from './explain/index.ts';
 import expose from './expose/index.ts';
 import get from './get/index.ts';
 import label from './label/index.ts';
 import options from './options/index.ts';
+import rollout from './rollout/index.ts';
 import run from './run/index.ts';
 import scale from './scale/index.ts';
 import version from './version/index.ts';
+import wait from './wait/index.ts';
 
 export const COMMANDS: readonly Command[] = [
   // kubectl's own order (cmd.go): basic commands, deploy, settings.
@@ -20,8 +25,17 @@ export const COMMANDS: readonly Command[] = [
   expose,
   run,
   get,
+  explain,
   deleteCommand,
+  rollout,
   scale,
+  clusterInfo,
+  describe,
+  apply,
   label,
   annotate,
-  version, apiResources, clusterInfo, options];
+  wait,
+  version,
+  apiResources,
+  options,
+];
