@@ -10,6 +10,7 @@
 //   kubectl … < NAME            stdin from the scenario file NAME (for `-f -`)
 //   @timeout 5000               per-command kill timeout for the following lines (default 20000)
 
+import { KUBECTL_COMMANDS } from '../../../src/kubectl/known.ts';
 import { shellWords } from './words.ts';
 
 export type Step =
@@ -23,9 +24,14 @@ export interface Scenario {
   steps: Step[];
 }
 
-/** The family a case is counted under: the kubectl verb (first word that is not a flag). */
+/**
+ * The family a case is counted under: the kubectl verb (first word that is not a flag), `(root)`
+ * for none, `(unknown)` for a word that is no kubectl command.
+ */
 export function familyOf(argv: string[]): string {
-  return argv.slice(1).find((a) => !a.startsWith('-')) ?? '(root)';
+  const verb = argv.slice(1).find((a) => !a.startsWith('-'));
+  if (verb === undefined) return '(root)';
+  return KUBECTL_COMMANDS.includes(verb) || verb === 'help' ? verb : '(unknown)';
 }
 
 function parseCommand(line: string, where: string): { argv: string[]; stdinFile?: string } {
