@@ -1,6 +1,6 @@
 // Screenshots for a human to look at (screenshots/ is gitignored): desktop and tablet, both themes.
 
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openApp, run } from './helpers.ts';
 
 for (const [name, size] of [
@@ -26,4 +26,14 @@ test('screenshot split view', async ({ page }) => {
   await page.waitForFunction(() => document.querySelectorAll('[data-terminal][data-state="ready"]').length === 2);
   await run(page, 'echo second', 1);
   await page.screenshot({ path: 'screenshots/desktop-split.png' });
+});
+
+test('screenshot kubectl session', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await run(page, 'kubectl create deployment nginx --image=nginx --replicas=2');
+  await run(page, 'kubectl expose deployment nginx --port=80');
+  await expect(page.getByTestId('cluster-status')).toContainText('pods 2/2 running', { timeout: 30_000 });
+  await run(page, 'kubectl get pods,services -o wide');
+  await page.screenshot({ path: 'screenshots/desktop-kubectl.png' });
 });
