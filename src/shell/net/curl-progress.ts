@@ -27,8 +27,9 @@ export function progressLine(total: number, received: number, elapsedMs: number)
   const pct = total > 0 ? Math.floor((received * 100) / total) : 0;
   const speed = received ? Math.floor((received * 1000) / Math.max(1, elapsedMs)) : 0;
   const spent = Math.floor(elapsedMs / 1000);
+  // Real curl redraws this line with CR; drawn once, only the final state is shown, and no raw
+  // CR reaches the terminal (the shell shows control characters visibly).
   return (
-    '\r' +
     `${String(pct).padStart(3)} ${max5(total)}  ${String(pct).padStart(3)} ${max5(received)}    0 ${max5(0)}  ` +
     `${max5(speed)}  ${max5(0)} ${time2str(0)} ${time2str(spent)} ${time2str(0)} ${max5(speed)}`
   );
