@@ -34,10 +34,17 @@ export function goSprint(v: unknown): string {
 export function printCustomColumns(cols: Column[], objs: unknown[], w: TabWriter, noHeaders: boolean, printedHeader: boolean): void {
   if (!noHeaders && !printedHeader) w.write(cols.map((c) => c.header).join('\t') + '\n');
   for (const o of objs) {
-    const cells = cols.map((c) => {
-      const vals = executeJsonPathValues(c.path, o);
-      return vals.length === 0 ? '<none>' : vals.map((v) => escapeTerminal(goSprint(v))).join(',');
-    });
+    let cells: string[];
+    try {
+      cells = cols.map((c) => {
+        const vals = executeJsonPathValues(c.path, o);
+        return vals.length === 0 ? '<none>' : vals.map((v) => escapeTerminal(goSprint(v))).join(',');
+      });
+    } catch (e) {
+      // kubectl get's `defer w.Flush()`: what was written (the header, earlier rows) still prints.
+      w.flush();
+      throw e;
+    }
     w.write(cells.join('\t') + '\n');
   }
 }

@@ -150,17 +150,7 @@ function walk(values: unknown[], steps: Step[], allowMissing: boolean): unknown[
       } else if (st.k === 'index') {
         if (!Array.isArray(v)) continue;
         if (st.all) next.push(...v);
-        else if (st.single) {
-          const idx = st.start! < 0 ? v.length + st.start! : st.start!;
-          if (idx < 0 || idx >= v.length) {
-            if (!allowMissing) throw new JsonPathError(`array index out of bounds: index ${st.start}, length ${v.length}`);
-            continue;
-          }
-          next.push(v[idx]);
-        } else {
-          const norm = (n: number | undefined, d: number) => (n === undefined ? d : n < 0 ? Math.max(0, v.length + n) : Math.min(n, v.length));
-          next.push(...v.slice(norm(st.start, 0), norm(st.end, v.length)));
-        }
+        else next.push(...sliceLikeClientGo(v, st));
       } else {
         const items = Array.isArray(v) ? v : [v];
         for (const item of items) {
@@ -194,6 +184,23 @@ function compare(a: unknown, op: string, b: unknown): boolean {
     default:
       return Number(a) >= Number(b);
   }
+}
+
+/**
+ * client-go's evalArray: `[n]` is `[n:n+1]`; negative bounds count from the end; any bound outside
+ * the array is an error whatever --allow-missing-template-keys says (only an empty range passes).
+ */
+function sliceLikeClientGo(v: unknown[], st: { start?: number; end?: number; single: boolean }): unknown[] {
+  const len = v.length;
+  let start = st.start ?? 0;
+  if (start < 0) start += len;
+  let end = st.single ? (st.start ?? 0) + 1 : (st.end ?? len);
+  if (end < 0 || (end === 0 && st.single)) end += len;
+  if (end === start) return [];
+  if (start >= len || start < 0) throw new JsonPathError(`array index out of bounds: index ${start}, length ${len}`);
+  if (end > len || end < 0) throw new JsonPathError(`array index out of bounds: index ${end - 1}, length ${len}`);
+  if (start > end) throw new JsonPathError(`starting index ${start} is greater than ending index ${end}`);
+  return v.slice(start, end);
 }
 
 export function formatValue(v: unknown): string {

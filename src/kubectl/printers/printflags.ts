@@ -2,7 +2,8 @@
 
 import { CmdError } from '../errors.ts';
 import { goQuote } from '../flags/index.ts';
-import { executeJsonPath, relaxedTemplate } from './jsonpath.ts';
+import { executeJsonPath, JsonPathError, parseTemplate, relaxedTemplate } from './jsonpath.ts';
+import { goSharpV } from './gosyntax.ts';
 import { printJson } from './json.ts';
 import { printName } from './name.ts';
 import { toYaml } from './yaml.ts';
@@ -16,7 +17,8 @@ export const GET_FORMATS = [
 export type OutputFormat =
   | { kind: 'table'; wide: boolean }
   | { kind: 'json' | 'yaml' | 'name' }
-  | { kind: 'jsonpath'; template: string; asJson: boolean }
+  /** `raw`: the template as given (kubectl's messages quote it unrelaxed). */
+  | { kind: 'jsonpath'; template: string; asJson: boolean; raw?: string }
   | { kind: 'custom-columns'; spec: string };
 
 export function parseOutput(o: string, allowed = GET_FORMATS): OutputFormat {
@@ -29,7 +31,15 @@ export function parseOutput(o: string, allowed = GET_FORMATS): OutputFormat {
     if (name === 'json' || name === 'yaml' || name === 'name') return { kind: name };
     if (name === 'jsonpath' || name === 'jsonpath-as-json') {
       if (arg === '') throw new CmdError('template format specified but no template given');
-      return { kind: 'jsonpath', template: relaxedTemplate(arg), asJson: name === 'jsonpath-as-json' };
+      const template = relaxedTemplate(arg);
+      try {
+        parseTemplate(template);
+      } catch (e) {
+        // jsonpath_flags.go: fmt.Errorf("error parsing jsonpath %s, %v\n", templateValue, err)
+        if (e instanceof JsonPathError) throw new CmdError(`error parsing jsonpath ${arg}, ${e.message}\n`);
+        throw e;
+      }
+      return { kind: 'jsonpath', template, asJson: name === 'jsonpath-as-json', raw: arg };
     }
     if (name === 'custom-columns') return { kind: 'custom-columns', spec: arg };
     throw new CmdError(`-o ${name} is not available in this sandbox`);
@@ -47,10 +57,24 @@ export function printObject(f: OutputFormat, obj: KObject): string {
     case 'name':
       return printName(obj);
     case 'jsonpath': {
-      if (f.asJson) return printJson(JSON.parse('[' + executeJsonPath(f.template, obj) + ']'));
-      return executeJsonPath(f.template, obj);
+      let out: string;
+      try {
+        out = executeJsonPath(f.template, obj);
+      } catch (e) {
+        if (e instanceof JsonPathError) throw jsonPathExecError(f.raw ?? f.template, e, obj);
+        throw e;
+      }
+      return f.asJson ? printJson(JSON.parse('[' + out + ']')) : out;
     }
     default:
       throw new Error(`printObject: ${f.kind} is printed by the caller`);
   }
+}
+
+/** cli-runtime's JSONPathPrinter.PrintObj error, object dump included, exactly as kubectl 1.34 prints it. */
+function jsonPathExecError(raw: string, e: JsonPathError, obj: KObject): CmdError {
+  return new CmdError(
+    `error executing jsonpath ${goQuote(raw)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
+      `\ttemplate was:\n\t\t${raw}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(obj)}\n\n\n`,
+  );
 }
