@@ -156,3 +156,24 @@ test('two terminals run independent sessions', async ({ page }) => {
   await expect(terminal(page, 0)).toBeVisible();
   await expect(terminal(page, 1)).toBeVisible();
 });
+
+test('Ctrl+D on an empty line ends a nested shell, and a new shell replaces an ended one', async ({ page }) => {
+  const t = await openApp(page);
+  await run(page, 'ssh minikube-m02');
+  await expect.poll(() => screen(t)).toMatch(/minikube-m02[^\n]*\$$/);
+  const before = Number(await t.getAttribute('data-prompts'));
+  await page.keyboard.press('Control+D');
+  await expect(t).toHaveAttribute('data-prompts', String(before + 1));
+  await expect.poll(() => screen(t)).toMatch(/learner@laptop:~\$$/);
+
+  await page.keyboard.type('echo still here');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+D'); // not empty: deletes a character, as in bash
+  await expect(t.locator('.xterm-rows')).toContainText('$ cho still here');
+  await page.keyboard.press('Control+E');
+  await page.keyboard.press('Control+U');
+  await page.keyboard.press('Control+D'); // the laptop shell exits; the terminal gets a fresh one
+  await expect.poll(() => screen(t)).toMatch(/exit\n[^\n]*\$$/);
+  await run(page, 'echo again');
+  expect(await screen(t)).toMatch(/again\n[^\n]*\$$/);
+});
