@@ -1,0 +1,177 @@
+// One lesson in a sandbox, driven without a screen: setup, then lines typed into numbered
+// terminals as buttons would type them, with a command log and step windows for the checks.
+// `lessons verify` uses it; so can tests (and later the worker, for "catch up to step N").
+
+import { Sandbox } from '../sandbox/sandbox.ts';
+import type { ShellSession, Terminal } from '../shell/index.ts';
+import { MemoryTerminal } from '../shell/testing.ts';
+import type { Command, Lesson, Step } from './model.ts';
+import type { CheckContext, CommandEntry } from './checks/types.ts';
+import { evaluateStep, type StepStatus } from './evaluate.ts';
+
+/** Cluster time a "learner" waits for a command to finish before leaving it running (port-forward, -w). */
+const RUNNING_AFTER_MS = 30_000;
+/** Where setup puts manifests while applying them. */
+const SETUP_DIR = '/tmp/.lesson-setup';
+
+/** A terminal that lines are typed into; it knows whether a command is still running. */
+class DrivenTerminal implements Terminal {
+  readonly columns = 120;
+  output = '';
+  #waiting: ((line: string | null) => void) | null = null;
+  #interrupts = new Set<() => void>();
+
+  get idle(): boolean {
+    return this.#waiting !== null;
+  }
+  write(data: string): void {
+    this.output += data;
+  }
+  readLine(prompt: string): Promise<string | null> {
+    this.output += prompt;
+    return new Promise((resolve) => (this.#waiting = resolve));
+  }
+  type(line: string): void {
+    const w = this.#waiting!;
+    this.#waiting = null;
+    this.output += line + '\n';
+    w(line);
+  }
+  onInterrupt(listener: () => void): () => void {
+    this.#interrupts.add(listener);
+    return () => this.#interrupts.delete(listener);
+  }
+  interrupt(): void {
+    for (const l of [...this.#interrupts]) l();
+  }
+  clear(): void {}
+}
+
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export interface SetupResult {
+  /** Setup lines that failed (non-zero status), with their output: a lesson bug. */
+  failures: { line: string; status: number; output: string }[];
+}
+
+export class LessonRun {
+  readonly sandbox: Sandbox;
+  readonly commands: CommandEntry[] = [];
+  #terminals = new Map<string, { session: ShellSession; term: DrivenTerminal }>();
+  #lessonStart = 0;
+  #stepStart = 0;
+
+  constructor(readonly lesson: Lesson, opts: { seed?: number } = {}) {
+    this.sandbox = new Sandbox({ clock: 'virtual', seed: opts.seed ?? lesson.seed });
+  }
+
+  get cluster() {
+    return this.sandbox.cluster;
+  }
+
+  /** Starting files, manifests and setup commands; then the cluster settles ("preparing"). */
+  async setup(): Promise<SetupResult> {
+    const fs = this.sandbox.laptopFs;
+    const home = '/home/learner';
+    for (const [path, content] of Object.entries(this.lesson.files)) {
+      const abs = `${home}/${path}`;
+      fs.mkdir(abs.slice(0, abs.lastIndexOf('/')), { parents: true });
+      fs.writeFile(abs, content);
+    }
+    const session = this.sandbox.laptopShell();
+    const failures: SetupResult['failures'] = [];
+    const lines: string[] = [];
+    if (this.lesson.setup.manifests.length) fs.mkdir(SETUP_DIR, { parents: true });
+    for (const m of this.lesson.setup.manifests) {
+      const name = m.path.replace(/\//g, '_');
+      fs.writeFile(`${SETUP_DIR}/${name}`, m.content);
+      lines.push(`kubectl apply -f ${SETUP_DIR}/${name}`);
+    }
+    lines.push(...this.lesson.setup.commands);
+    for (const line of lines) {
+      const term = new MemoryTerminal([], { echo: false });
+      const status = await session.runLine(line, term);
+      if (status !== 0) failures.push({ line, status, output: term.output });
+      this.cluster.settle(60_000);
+    }
+    if (this.lesson.setup.manifests.length) fs.rm(SETUP_DIR, { recursive: true });
+    this.cluster.settle(60_000);
+    this.#lessonStart = this.#stepStart = this.cluster.clock.now();
+    return { failures };
+  }
+
+  #terminal(id: string) {
+    let t = this.#terminals.get(id);
+    if (!t) {
+      t = { session: this.sandbox.laptopShell(), term: new DrivenTerminal() };
+      this.#terminals.set(id, t);
+      void t.session.repl(t.term);
+    }
+    return t;
+  }
+
+  /** The screen of a terminal so far (prompts, typed lines, output). */
+  screen(id = '1'): string {
+    return this.#terminals.get(id)?.term.output ?? '';
+  }
+
+  /** Types a command (each of its lines) as a button would; waits for it to finish or to keep running. */
+  async run(cmd: Pick<Command, 'code' | 'terminal' | 'interrupt'>): Promise<void> {
+    const t = this.#terminal(cmd.terminal);
+    await tick();
+    if (cmd.interrupt && !t.term.idle) {
+      t.term.interrupt();
+      await this.#untilIdle(t.term);
+    }
+    for (const line of cmd.code.split('\n')) {
+      if (!t.term.idle) await this.#untilIdle(t.term);
+      if (!t.term.idle) throw new Error(`terminal ${cmd.terminal} is still busy with an earlier command (add "interrupt" to the block, or use terminal=2)`);
+      this.commands.push({ terminal: cmd.terminal, line, at: this.cluster.clock.now() });
+      t.term.type(line);
+      await this.#untilIdle(t.term);
+      this.cluster.settle(60_000);
+    }
+  }
+
+  /** Lets the command run, advancing cluster time a second at a time, until the prompt is back. */
+  async #untilIdle(term: DrivenTerminal): Promise<void> {
+    for (let waited = 0; waited <= RUNNING_AFTER_MS; waited += 1000) {
+      for (let i = 0; i < 5 && !term.idle; i++) await tick();
+      if (term.idle) return;
+      this.cluster.clock.advance(1000);
+    }
+  }
+
+  /** A step starts: its checks read traces and commands from here on. */
+  beginStep(): void {
+    this.#stepStart = this.cluster.clock.now();
+  }
+
+  context(since: 'step' | 'lesson' = 'step'): CheckContext {
+    const from = since === 'step' ? this.#stepStart : this.#lessonStart;
+    return {
+      cluster: this.cluster,
+      kube: this.cluster.kube,
+      namespace: 'default',
+      traces: this.cluster.network.dataplane.traces.filter((t) => t.at >= from),
+      commands: this.commands.filter((c) => c.at >= from),
+      shell: (script) => this.shell(script),
+    };
+  }
+
+  /** Runs a script in a hidden shell on the learner's machine (shell checks, question solutions). */
+  async shell(script: string): Promise<{ status: number; output: string }> {
+    const term = new MemoryTerminal([], { echo: false });
+    const status = await this.sandbox.laptopShell().runLine(script, term);
+    return { status, output: term.output };
+  }
+
+  evaluate(step: Step, answers: Record<string, string> = {}): Promise<StepStatus> {
+    return evaluateStep(this.lesson, step, (since) => this.context(since), answers);
+  }
+
+  stop(): void {
+    for (const t of this.#terminals.values()) if (!t.term.idle) t.term.interrupt();
+    this.cluster.stop();
+  }
+}
