@@ -10,6 +10,7 @@ import { netPrograms, nodeHost, outsideHost, podHost } from '../shell/net/index.
 import { clockSleep, type ClockMode, type Sleep } from './sleep.ts';
 import { LAPTOP, toolboxFor, type Toolbox } from './toolboxes.ts';
 import { sshProgram } from './ssh.ts';
+import { registerStreams } from './streams/index.ts';
 
 export interface SandboxOptions extends ClusterOptions {
   /** realtime: something drives the clock from real time; virtual: sleeping advances it. */
@@ -32,6 +33,7 @@ export class Sandbox {
     this.mode = opts.clock ?? 'realtime';
     this.sleep = clockSleep(this.cluster.clock, this.mode);
     this.kubectl = createKubectl(() => this.cluster.api);
+    registerStreams(this);
   }
 
   /** Programs of a machine: the shell's own, the network tools it has, and extras. */

@@ -13,6 +13,8 @@ export interface Toolbox {
   ps1: Record<string, string>;
   /** The working directory a shell starts in. */
   workdir: string;
+  /** The image's default command when it is a shell (what `kubectl attach` reaches). */
+  cmd?: string;
 }
 
 const BUSYBOX: Toolbox = {
@@ -21,14 +23,17 @@ const BUSYBOX: Toolbox = {
   flavor: 'busybox',
   ps1: { sh: '\\w \\$ ' },
   workdir: '/',
+  cmd: 'sh',
 };
 
 const NETSHOOT: Toolbox = {
   shells: ['sh', 'bash', 'zsh'],
   net: ['curl', 'wget', 'nslookup', 'dig', 'host', 'ping', 'nc', 'ip', 'hostname'],
   flavor: 'netshoot',
-  ps1: { bash: '\\h:\\w\\$ ', zsh: '\\h:\\w\\$ ', sh: '\\h:\\w\\$ ' },
+  // Alpine's /etc/bash/bashrc sets PS1='\h:\w\$ ' (`tmp-shell:~# `); its default CMD is zsh.
+  ps1: { bash: '\\h:\\w\\$ ', zsh: '\\h:\\w\\$ ', sh: '\\w \\$ ' },
   workdir: '/root',
+  cmd: 'zsh',
 };
 
 const DEBIAN: Toolbox = {
@@ -41,21 +46,22 @@ const DEBIAN: Toolbox = {
 
 const TABLE: Record<string, Toolbox> = {
   busybox: BUSYBOX,
-  alpine: { ...BUSYBOX, ps1: { sh: '\\h:\\w\\$ ' } },
+  // ash's own default prompt (`/ # `); /etc/profile's `\h:\w\$ ` is for login shells only.
+  alpine: BUSYBOX,
   'nicolaka/netshoot': NETSHOOT,
   'bretfisher/netshoot': NETSHOOT,
-  'curlimages/curl': { ...BUSYBOX, net: [...BUSYBOX.net, 'curl'] },
   nginx: DEBIAN,
   httpd: DEBIAN,
   redis: { ...DEBIAN, net: ['hostname', 'redis-cli'] },
   postgres: DEBIAN,
   mongo: DEBIAN,
-  'bretfisher/httpenv': { ...BUSYBOX, shells: ['sh'] },
+  'bretfisher/httpenv': { ...BUSYBOX, shells: ['sh'], cmd: undefined },
+  'curlimages/curl': { ...BUSYBOX, net: [...BUSYBOX.net, 'curl'], cmd: undefined },
   'traefik/whoami': { shells: [], net: [], flavor: 'host', ps1: {}, workdir: '/' },
   'hashicorp/http-echo': { shells: [], net: [], flavor: 'host', ps1: {}, workdir: '/' },
 };
 
-const GENERIC: Toolbox = { ...BUSYBOX, net: ['hostname'] };
+const GENERIC: Toolbox = { ...BUSYBOX, net: ['hostname'], cmd: undefined };
 
 export function toolboxFor(image: string): Toolbox {
   const repo = image.split('@')[0].replace(/:[^/:]*$/, '').replace(/^docker\.io\/(library\/)?/, '');

@@ -4,15 +4,20 @@ import type { Command } from '../command.ts';
 import annotate from './annotate/index.ts';
 import apiResources from './api-resources/index.ts';
 import apply from './apply/index.ts';
+import attach from './attach/index.ts';
 import clusterInfo from './cluster-info/index.ts';
 import create from './create/index.ts';
 import deleteCommand from './delete/index.ts';
 import describe from './describe/index.ts';
+import diff from './diff/index.ts';
+import exec from './exec/index.ts';
 import explain from './explain/index.ts';
 import expose from './expose/index.ts';
 import get from './get/index.ts';
 import label from './label/index.ts';
+import logs from './logs/index.ts';
 import options from './options/index.ts';
+import portForward from './port-forward/index.ts';
 import rollout from './rollout/index.ts';
 import run from './run/index.ts';
 import scale from './scale/index.ts';
@@ -31,6 +36,11 @@ export const COMMANDS: readonly Command[] = [
   scale,
   clusterInfo,
   describe,
+  logs,
+  attach,
+  exec,
+  portForward,
+  diff,
   apply,
   label,
   annotate,
