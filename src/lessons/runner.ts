@@ -58,8 +58,10 @@ export class LessonRun {
   readonly sandbox: Sandbox;
   readonly commands: CommandEntry[] = [];
   #terminals = new Map<string, { session: ShellSession; term: DrivenTerminal }>();
-  #lessonStart = 0;
-  #stepStart = 0;
+  // Windows are marks in the logs (last trace id, command count), not times: a step can begin at
+  // the very instant the previous one's last request was made.
+  #lessonMark = { trace: 0, command: 0 };
+  #stepMark = { trace: 0, command: 0 };
 
   constructor(readonly lesson: Lesson, opts: { seed?: number } = {}) {
     this.sandbox = new Sandbox({ clock: 'virtual', seed: opts.seed ?? lesson.seed });
@@ -96,7 +98,7 @@ export class LessonRun {
     }
     if (this.lesson.setup.manifests.length) fs.rm(SETUP_DIR, { recursive: true });
     this.cluster.settle(60_000);
-    this.#lessonStart = this.#stepStart = this.cluster.clock.now();
+    this.#lessonMark = this.#stepMark = this.#mark();
     return { failures };
   }
 
@@ -144,17 +146,21 @@ export class LessonRun {
 
   /** A step starts: its checks read traces and commands from here on. */
   beginStep(): void {
-    this.#stepStart = this.cluster.clock.now();
+    this.#stepMark = this.#mark();
+  }
+
+  #mark() {
+    return { trace: this.cluster.network.dataplane.traces.at(-1)?.id ?? 0, command: this.commands.length };
   }
 
   context(since: 'step' | 'lesson' = 'step'): CheckContext {
-    const from = since === 'step' ? this.#stepStart : this.#lessonStart;
+    const mark = since === 'step' ? this.#stepMark : this.#lessonMark;
     return {
       cluster: this.cluster,
       kube: this.cluster.kube,
       namespace: 'default',
-      traces: this.cluster.network.dataplane.traces.filter((t) => t.at >= from),
-      commands: this.commands.filter((c) => c.at >= from),
+      traces: this.cluster.network.dataplane.traces.filter((t) => t.id > mark.trace),
+      commands: this.commands.slice(mark.command),
       shell: (script) => this.shell(script),
     };
   }
