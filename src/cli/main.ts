@@ -16,6 +16,8 @@ const USAGE = `Usage:
                                        run a script (one command per line; stdin without FILE)
   kube-sandbox serve [--port N] [--seed N]
                                        serve the cluster's API to your own kubectl
+  kube-sandbox lessons verify [PATH…]  check every lesson headlessly (each check fails before
+                                       its solution and passes after it)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -28,6 +30,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const { serveCommand } = await import('./serve/index.ts');
       return serveCommand(rest);
+    }
+    case 'lessons': {
+      const { lessonsCommand } = await import('./lessons.ts');
+      return lessonsCommand(rest);
     }
     case 'help':
     case '--help':
