@@ -8,6 +8,7 @@ import type { NodeSpec } from './config.ts';
 import { R } from './apiserver/resources.ts';
 import { randomUid, timestamp } from './apiserver/meta.ts';
 import type { KObject } from './apiserver/types.ts';
+import { ingressNginxAddon, INGRESS_ADDON_MS } from './controllers/ingress/addon.ts';
 
 /** How long the cluster has been up when the learner arrives. */
 export const BOOT_AGE_MS = 10 * 60_000;
@@ -29,6 +30,8 @@ export function bootstrap(env: ControllerEnv): void {
   const daemonSets = { 'kube-proxy': randomUid(env.rng), kindnet: randomUid(env.rng) };
   nodeAgents(env, cp, daemonSets);
   kube.create(R.pods, storageProvisioner(cp));
+  // `minikube addons enable ingress`, run once the nodes are up (controllers/ingress/addon.ts).
+  env.clock.schedule(INGRESS_ADDON_MS, () => ingressNginxAddon(env));
   workers.forEach((w, i) =>
     env.clock.schedule(WORKER_JOIN_MS * (i + 1), () => {
       createNode(env, w, false);

@@ -10,6 +10,7 @@ import { LoadBalancerController } from './loadbalancer/controller.ts';
 import { GarbageCollector } from './gc/controller.ts';
 import { NamespaceController } from './namespace/controller.ts';
 import { NamespaceDefaultsController } from './namespace/defaults.ts';
+import { IngressNginxController } from './ingress/controller.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
 
@@ -23,6 +24,7 @@ export function defaultControllers(): Controller[] {
     new EndpointsController(),
     new EndpointSliceController(),
     new LoadBalancerController(),
+    new IngressNginxController(),
     new Scheduler(),
     new Kubelet(),
   ];
