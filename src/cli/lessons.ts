@@ -1,5 +1,5 @@
 // `kube-sandbox lessons`: tools for lesson authors and CI.
-//   lessons verify [--seed N] [--transcript] [PATH…]   play each lesson headlessly; one line each
+//   lessons verify [--seed N] [--transcript] [--drafts] [PATH…]   play each lesson headlessly; one line each
 //   lessons show PATH                                   the lesson as parsed: steps, checks, hints
 // PATH is a lesson folder or a course folder holding them (default: ./lessons).
 
@@ -11,9 +11,10 @@ import { verifyLesson } from '../lessons/verify.ts';
 import type { Lesson } from '../lessons/model.ts';
 
 const USAGE = `Usage:
-  kube-sandbox lessons verify [--seed N] [--transcript] [PATH…]
+  kube-sandbox lessons verify [--seed N] [--transcript] [--drafts] [PATH…]
                                   run each lesson headlessly: every check must fail before its
-                                  step's solution and pass after it (PATH: lesson or course folder)
+                                  step's solution and pass after it (PATH: lesson or course folder;
+                                  --transcript: show terminal 1; --drafts: verify drafts too)
   kube-sandbox lessons show PATH  print a lesson as the sandbox reads it
 `;
 
@@ -43,7 +44,7 @@ function expand(paths: string[]): string[] {
 async function verify(argv: string[]): Promise<number> {
   let values, positionals;
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { seed: { type: 'string' }, transcript: { type: 'boolean' } }, allowPositionals: true }));
+    ({ values, positionals } = parseArgs({ args: argv, options: { seed: { type: 'string' }, transcript: { type: 'boolean' }, drafts: { type: 'boolean' } }, allowPositionals: true }));
   } catch (e) {
     process.stderr.write(`kube-sandbox lessons verify: ${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -66,7 +67,7 @@ async function verify(argv: string[]): Promise<number> {
       continue;
     }
     const lesson = parsed.lesson;
-    if (lesson.draft !== undefined) {
+    if (lesson.draft !== undefined && !values.drafts) {
       skipped++;
       process.stdout.write(`skip  ${name}  ${lesson.title} (draft: ${lesson.draft})\n`);
       continue;

@@ -192,7 +192,7 @@ function parseChecks(code: string, step: Step, known: Set<string>, where: string
   const items = Array.isArray(data) ? data : [data];
   const out: CheckSpec[] = [];
   items.forEach((item, i) => {
-    const label = `${where}: check ${step.checks.length + out.length + 1}`;
+    const label = `${where}: check ${step.checks.length + i + 1}`;
     if (!item || typeof item !== 'object') return void errors.push(`${label}: expected a mapping with a "check:" field`);
     const rec = item as Record<string, unknown>;
     const kind = CHECK_KINDS.get(String(rec.check));

@@ -62,5 +62,6 @@ function issuePath(i: v.BaseIssue<unknown>): string {
 function issueMessage(i: v.BaseIssue<unknown>): string {
   // strictObject reports an unknown key as "expected never": say it in an author's words.
   if (i.expected === 'never' && i.path?.length) return `unknown field (a typo?)`;
+  if (i.received === 'undefined' && i.path?.length) return `missing (this field is required)`;
   return i.message;
 }
