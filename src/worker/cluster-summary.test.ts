@@ -27,9 +27,9 @@ describe('summarize', () => {
   it('counts Ready nodes and the learner\'s Running pods that are not terminating', () => {
     const api = fakeApi({
       '/api/v1/nodes': { items: [node('a', 'True'), node('b', 'False'), node('c', 'True')] },
-      '/api/v1/pods': { items: [pod('p1', 'Running'), pod('p2', 'Pending'), pod('p3', 'Running', true), pod('dns', 'Running', false, 'kube-system')] },
+      '/api/v1/pods': { items: [pod('p1', 'Running'), pod('p2', 'Pending'), pod('p3', 'Running', true), pod('dns', 'Running', false, 'kube-system'), pod('ingress', 'Running', false, 'ingress-nginx')] },
     });
-    expect(summarize(api)).toEqual({ nodes: 3, nodesReady: 2, pods: 3, podsRunning: 1, systemPods: 1 });
+    expect(summarize(api)).toEqual({ nodes: 3, nodesReady: 2, pods: 3, podsRunning: 1, systemPods: 2 });
   });
 
   it('reads an API that answers with an error as an empty cluster', () => {

@@ -10,13 +10,16 @@ function items(api: ApiClient, path: string): KObject[] {
   return res.status === 200 && Array.isArray(body?.items) ? body.items : [];
 }
 
+/** Namespaces of a minikube-like cluster's add-ons, besides kube-*. */
+const SYSTEM_NAMESPACES = new Set(['ingress-nginx', 'local-path-storage', 'metallb-system']);
+
 export function summarize(api: ApiClient): ClusterSummary {
   const nodes = items(api, '/api/v1/nodes');
   const pods = items(api, '/api/v1/pods');
   const ready = (n: KObject) =>
     (n.status?.conditions as { type: string; status: string }[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-  // The cluster's own pods (kube-system …) would drown the learner's few.
-  const system = (p: KObject) => p.metadata.namespace?.startsWith('kube-') ?? false;
+  // The cluster's own pods (kube-system, the ingress controller …) would drown the learner's few.
+  const system = (p: KObject) => SYSTEM_NAMESPACES.has(p.metadata.namespace ?? '') || (p.metadata.namespace?.startsWith('kube-') ?? false);
   const mine = pods.filter((p) => !system(p));
   return {
     nodes: nodes.length,

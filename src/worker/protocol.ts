@@ -17,7 +17,7 @@ export interface Completion {
   candidates: string[];
 }
 
-/** What the status line shows. Pods are the learner's: kube-* namespaces are counted apart. */
+/** What the status line shows. Pods are the learner's: system namespaces (kube-*, add-ons) count apart. */
 export interface ClusterSummary {
   nodesReady: number;
   nodes: number;
