@@ -1,6 +1,7 @@
 // The worker's side of one terminal: a Terminal (src/shell/terminal.ts) whose lines come from the
 // page's line editor and whose output goes back through the page's callbacks.
 
+import * as Comlink from 'comlink';
 import type { Terminal } from '../shell/terminal.ts';
 import type { TerminalCallbacks } from './protocol.ts';
 
@@ -98,6 +99,9 @@ export class TerminalPort implements Terminal {
     this.interrupt();
     this.input(null);
     this.#lines = [];
+    // The callbacks are a comlink proxy holding a MessagePort: let it go.
+    const release = (this.#callbacks as unknown as Record<symbol, unknown>)[Comlink.releaseProxy];
+    if (typeof release === 'function') send(() => release.call(this.#callbacks));
   }
 }
 

@@ -155,6 +155,15 @@ test('two terminals run independent sessions', async ({ page }) => {
   await page.getByRole('button', { name: /split/i }).click();
   await expect(terminal(page, 0)).toBeVisible();
   await expect(terminal(page, 1)).toBeVisible();
+
+  const errors = watchErrors(page);
+  await page.getByRole('button', { name: 'Close Terminal 2' }).click();
+  await expect(page.locator('[data-terminal]')).toHaveCount(1);
+  await terminal(page, 0).click();
+  await page.keyboard.press('Control+U');
+  await run(page, 'echo after-close');
+  expect(await screen(terminal(page, 0))).toContain('after-close');
+  expect(errors).toEqual([]);
 });
 
 test('Ctrl+D on an empty line ends a nested shell, and a new shell replaces an ended one', async ({ page }) => {
