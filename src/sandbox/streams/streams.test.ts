@@ -108,3 +108,91 @@ describe('kubectl port-forward', () => {
     expect(sandbox.cluster.network.dataplane.forwards.size).toBe(0);
   });
 });
+
+describe('more streaming', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it('logs -f streams new lines until Ctrl+C; ends when the pod goes', async () => {
+    const { sandbox, run } = setup();
+    await run('kubectl run web --image=nginx --port=80 --expose');
+    await run('kubectl run tmp --image=nicolaka/netshoot -- sleep 3600');
+    const t = new MemoryTerminal([], { echo: false });
+    const f = sandbox.laptopShell().runLine('kubectl logs -f web --tail=0', t);
+    await tick();
+    expect(t.output).toBe('');
+    await run('kubectl exec tmp -- curl -s web');
+    expect(t.output).toMatch(/"GET \/ HTTP\/1\.1" 200 615 "-" "curl\/[\d.]+" "-"\n$/);
+    t.interrupt();
+    expect(await f).toBe(130);
+    const t2 = new MemoryTerminal([], { echo: false });
+    const f2 = sandbox.laptopShell().runLine('kubectl logs -f web --tail=1', t2);
+    await tick();
+    await run('kubectl delete pod web --wait=false');
+    sandbox.cluster.settle(60_000);
+    expect(await f2).toBe(0);
+  });
+
+  it('multi-container pods: Defaulted container notice, the annotation, -c', async () => {
+    const { sandbox, run } = setup();
+    sandbox.laptopFs.writeFile(
+      '/home/learner/two.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: two\nspec:\n  containers:\n  - name: a\n    image: nginx\n  - name: b\n    image: busybox\n    command: ["sleep", "3600"]\n',
+    );
+    await run('kubectl apply -f two.yaml');
+    const r = await run('kubectl logs two --tail=1');
+    expect(r.out).toMatch(/^Defaulted container "a" out of: a, b\n/);
+    expect((await run('kubectl exec two -c b -- hostname')).out).toBe('two\n');
+    expect((await run('kubectl exec two -- hostname')).out).toBe('Defaulted container "a" out of: a, b\ntwo\n');
+    await run('kubectl annotate pod two kubectl.kubernetes.io/default-container=b');
+    expect((await run('kubectl exec two -- hostname')).out).toBe('two\n');
+    expect((await run('kubectl exec two -c zz -- hostname')).out).toBe('Error from server (BadRequest): container zz is not valid for pod two\n');
+  });
+
+  it('exec: -t without a terminal, a pod not yet running, Ctrl+C inside the shell', async () => {
+    const { sandbox, run } = setup();
+    await run('kubectl run bb --image=busybox -- sleep 3600');
+    expect((await run('echo hi | kubectl exec -it bb -- cat')).out).toBe('Unable to use a TTY - input is not a terminal or the right kind of file\nhi\n');
+    const shell = sandbox.laptopShell();
+    const t = new MemoryTerminal([], { echo: false });
+    await shell.runLine('kubectl run slow --image=nginx', t);
+    expect((await run('kubectl exec slow -- ls')).out).toBe('Error from server (BadRequest): pod slow does not have a host assigned\n');
+    await shell.runLine('kubectl run slow2 --image=nginx', t);
+    sandbox.cluster.clock.advance(1000);
+    expect((await run('kubectl exec slow2 -- ls')).out).toBe('error: unable to upgrade connection: container not found ("slow2")\n');
+    // cat waits for the terminal (a sleep would pass at once on the virtual clock).
+    const term = new MemoryTerminal(['cat']);
+    term.keepOpen = true;
+    const ex = run('kubectl exec -it bb -- sh', term);
+    await tick();
+    term.interrupt();
+    await tick();
+    term.type('exit');
+    const r = await ex;
+    expect(r.out).toBe('/ # cat\n^C\n/ # exit\ncommand terminated with exit code 130\n');
+  });
+
+  it('port-forward: pod/NAME, :PORT, --address, not running, a connection after the pod is gone', async () => {
+    const { sandbox, run } = setup();
+    await run('kubectl run web --image=nginx');
+    const t = new MemoryTerminal([], { echo: false });
+    const pf = sandbox.laptopShell().runLine('kubectl port-forward web :80 --address 0.0.0.0', t);
+    await tick();
+    expect(t.output).toMatch(/^Forwarding from 0\.0\.0\.0:(\d+) -> 80\n$/);
+    const port = Number(/:(\d+) ->/.exec(t.output)![1]);
+    expect(port).toBeGreaterThanOrEqual(32768);
+    expect((await run(`curl -s -o /dev/null -w '%{http_code}' localhost:${port}`)).out).toBe('200');
+    await run('kubectl delete pod web --wait=false');
+    sandbox.cluster.settle(60_000);
+    await run(`curl -s localhost:${port}`);
+    expect(await pf).toBe(1);
+    expect(t.output).toMatch(
+      /Handling connection for \d+\nE\d{4} \d\d:\d\d:\d\d\.\d{6}   52718 portforward\.go:424\] "Unhandled Error" err="an error occurred forwarding \d+ -> 80: error forwarding port 80 to pod [0-9a-f]{64}, uid : Error: No such container: [0-9a-f]{64}"\nerror: lost connection to pod\n$/,
+    );
+    await shellRun(sandbox, 'kubectl run slow --image=nginx');
+    expect((await run('kubectl port-forward pod/slow 8080:80')).out).toBe('error: unable to forward port because pod is not running. Current status=Pending\n');
+  });
+});
+
+async function shellRun(sandbox: Sandbox, line: string) {
+  await sandbox.laptopShell().runLine(line, new MemoryTerminal([], { echo: false }));
+}
