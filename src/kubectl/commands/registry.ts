@@ -9,6 +9,7 @@ import clusterInfo from './cluster-info/index.ts';
 import create from './create/index.ts';
 import deleteCommand from './delete/index.ts';
 import describe from './describe/index.ts';
+import edit from './edit/index.ts';
 import diff from './diff/index.ts';
 import exec from './exec/index.ts';
 import explain from './explain/index.ts';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   run,
   get,
   explain,
+  edit,
   deleteCommand,
   rollout,
   scale,
