@@ -41,8 +41,13 @@ export interface Command<O = unknown> {
   aliases?: string[];
   /** Local flags. Global flags (-n, --context, …) are added by the root. */
   flags?: readonly FlagDef[];
-  /** Subcommands (`kubectl config view`). A command with subcommands and no run prints its help. */
+  /**
+   * Subcommands (`kubectl config view`). A command with subcommands and no run is cmdutil's
+   * DefaultSubCommandRun: its help, then exit 1.
+   */
   subcommands?: readonly Command[];
+  /** Where DefaultSubCommandRun prints the help: stderr for most, stdout for `rollout`. */
+  helpOut?: 'stdout' | 'stderr';
   complete?(inv: Invocation): O | Promise<O>;
   validate?(o: O, inv: Invocation): void;
   run?(o: O, inv: Invocation): Promise<number | void> | number | void;

@@ -103,3 +103,21 @@ describe('client-only commands', () => {
     expect(r.stderr).toMatch(/\nhint: "—foo" starts with a typographic dash/);
   });
 });
+
+describe('a command with subcommands run without one (cmdutil.DefaultSubCommandRun)', () => {
+  it('prints its help on stderr and exits 1; rollout prints on stdout', async () => {
+    const svc = await kubectl(null, 'create service');
+    expect([svc.code, svc.stdout]).toEqual([1, '']);
+    expect(svc.stderr).toMatch(/^Create a service using a specified subcommand\.\n/);
+    const rollout = await kubectl(null, 'rollout');
+    expect([rollout.code, rollout.stderr]).toEqual([1, '']);
+    expect(rollout.stdout).toMatch(/^Manage the rollout of one or many resources\./);
+  });
+  it('joins every argument into the unknown command', async () => {
+    expect(await kubectl(null, 'create secret nope x')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: unknown command "nope x"\nSee 'kubectl create secret -h' for help and examples\n`,
+    });
+  });
+});

@@ -77,8 +77,10 @@ export async function runKubectl(ctx: ProcessContext, opts: KubectlOptions): Pro
   if (parsed.help || path.length === 0) return printHelp(ctx, path.join(' '));
   if (!cmd) return checkErr(new CmdError(`"${commandPath}" is not available in this sandbox`), ctx.stderr);
   if (!cmd.run) {
-    if (parsed.args.length > 0) return checkErr(new UsageError(commandPath, `unknown command "${parsed.args[0]}"`), ctx.stderr);
-    return printHelp(ctx, path.join(' '));
+    // cmdutil.DefaultSubCommandRun: RequireNoArguments (all args joined), then help and exit 1.
+    if (parsed.args.length > 0) return checkErr(new UsageError(commandPath, `unknown command "${parsed.args.join(' ')}"`), ctx.stderr);
+    const code = await printHelp(ctx, path.join(' '), cmd.helpOut === 'stdout' ? ctx.stdout : ctx.stderr);
+    return code === 0 ? 1 : code;
   }
 
   const config = opts.kubeconfig?.(ctx) ?? DEFAULT_KUBECONFIG;
@@ -140,12 +142,12 @@ function removeFirst(args: readonly string[], word: string): string[] {
   return i < 0 ? [...args] : [...args.slice(0, i), ...args.slice(i + 1)];
 }
 
-async function printHelp(ctx: ProcessContext, path: string): Promise<number> {
+async function printHelp(ctx: ProcessContext, path: string, out = ctx.stdout): Promise<number> {
   const text = await helpText(path, ctx.env.HOME || '/root');
   if (text === undefined) {
     ctx.stderr.write(`error: help for "kubectl ${path}" is not available in this sandbox\n`);
     return 1;
   }
-  ctx.stdout.write(text);
+  out.write(text);
   return 0;
 }

@@ -10,5 +10,7 @@ import { rolloutUndo } from './undo.ts';
 
 export default defineCommand<void>({
   name: 'rollout',
+  // DefaultSubCommandRun(streams.Out): rollout's help goes to stdout, unlike create's or config's.
+  helpOut: 'stdout',
   subcommands: [rolloutHistory, rolloutPause, rolloutRestart, rolloutResume, rolloutStatus, rolloutUndo],
 });
