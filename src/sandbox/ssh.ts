@@ -2,7 +2,7 @@
 // everything — Pod IPs, ClusterIPs, NodePorts. `ssh NODE CMD…` runs one command there.
 // Accepts node names, their InternalIPs and `user@` prefixes, as a real ssh to the node would.
 
-import type { Program } from '../shell/index.ts';
+import type { Program, Terminal } from '../shell/index.ts';
 import type { Sandbox } from './sandbox.ts';
 import { nodeIP } from '../cluster/network/view.ts';
 import { R } from '../cluster/apiserver/resources.ts';
@@ -25,11 +25,21 @@ export function sshProgram(sandbox: Sandbox): Program {
     const shell = sandbox.nodeShell(node);
     const command = args.slice(1).join(' ');
     if (command) {
-      if (!ctx.terminal) {
-        ctx.stderr.write('ssh: a command needs the terminal in this sandbox\n');
-        return 255;
-      }
-      return shell.runLine(command, ctx.terminal);
+      // The remote command's output is ssh's output: it goes down the pipe like any program's.
+      const port: Terminal = {
+        columns: ctx.terminal?.columns ?? 80,
+        write: (d) => ctx.stdout.write(d),
+        readLine: async () => {
+          const chunk = await ctx.stdin.read();
+          return chunk === null ? null : chunk.replace(/\n$/, '');
+        },
+        onInterrupt: (l) => {
+          ctx.signal.addEventListener('abort', l, { once: true });
+          return () => ctx.signal.removeEventListener('abort', l);
+        },
+        clear: () => {},
+      };
+      return shell.runLine(command, port);
     }
     if (!ctx.terminal) {
       ctx.stderr.write('Pseudo-terminal will not be allocated because stdin is not a terminal.\n');

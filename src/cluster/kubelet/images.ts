@@ -29,6 +29,7 @@ for (const i of [
   { repo: 'nginx', sizeBytes: 72_195_292, ports: [80] },
   { repo: 'httpd', sizeBytes: 148_131_417, ports: [80] },
   { repo: 'bretfisher/httpenv', sizeBytes: 6_319_458, ports: [8888] },
+  { repo: 'jpetazzo/httpenv', sizeBytes: 6_319_458, ports: [8888] },
   { repo: 'traefik/whoami', sizeBytes: 6_962_346, ports: [80] },
   { repo: 'hashicorp/http-echo', sizeBytes: 6_028_013, ports: [5678] },
   { repo: 'kicbase/echo-server', sizeBytes: 4_939_776, ports: [8080] },

@@ -46,10 +46,16 @@ export function podResolvConf(config: ClusterConfig, namespace: string): string 
   return `search ${searchPath(config, namespace).join(' ')}\nnameserver ${config.dnsServiceIP}\noptions ndots:5\n`;
 }
 
-export function resolve(view: ClusterView, config: ClusterConfig, from: Vantage, name: string, type: 'A' | 'SRV' | 'ANY' = 'A'): DnsAnswer {
+/**
+ * Answer `name` as the resolver at `from` would. `server` is the nameserver a tool was told to ask
+ * (`dig @10.96.0.10`, `nslookup NAME 10.96.0.10`): asking kube-dns from a node gets cluster
+ * answers too, though the node's own resolver does not know the cluster's names.
+ */
+export function resolve(view: ClusterView, config: ClusterConfig, from: Vantage, name: string, type: 'A' | 'SRV' | 'ANY' = 'A', askServer?: string): DnsAnswer {
   const q = name.toLowerCase();
-  const inPod = from.kind === 'pod';
-  const server = inPod ? config.dnsServiceIP : from.kind === 'node' ? '192.168.49.1' : '127.0.0.53';
+  const clusterDns = askServer ? from.kind !== 'outside' && isClusterDns(view, config, askServer) : from.kind === 'pod';
+  const inPod = from.kind === 'pod' && !askServer;
+  const server = askServer ?? (from.kind === 'pod' ? config.dnsServiceIP : from.kind === 'node' ? '192.168.49.1' : '127.0.0.53');
   const tried: string[] = [];
   const candidates: string[] = [];
   const absolute = q.endsWith('.');
@@ -63,10 +69,16 @@ export function resolve(view: ClusterView, config: ClusterConfig, from: Vantage,
 
   for (const c of candidates) {
     tried.push(c + '.');
-    const records = inPod ? lookupCluster(view, config, c, type) ?? lookupExternal(c) : lookupExternal(c);
+    const records = clusterDns ? lookupCluster(view, config, c, type) ?? lookupExternal(c) : lookupExternal(c);
     if (records) return { query: name, fqdn: c + '.', records, tried, status: 'NOERROR', server };
   }
   return { query: name, records: [], tried, status: 'NXDOMAIN', server };
+}
+
+/** kube-dns' ClusterIP, or a CoreDNS Pod's own address. */
+function isClusterDns(view: ClusterView, config: ClusterConfig, ip: string): boolean {
+  if (ip === config.dnsServiceIP) return true;
+  return view.pods('kube-system').some((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns' && p.status?.podIP === ip);
 }
 
 function lookupExternal(name: string): DnsRecord[] | undefined {

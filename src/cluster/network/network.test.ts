@@ -152,6 +152,13 @@ describe('DNS', () => {
     expect(net.resolve(outside, 'web').status).toBe('NXDOMAIN');
   });
 
+  it('a node asking kube-dns explicitly gets cluster answers; its own resolver does not', () => {
+    const node: Vantage = { kind: 'node', ip: c.config.nodes[1].internalIP, node: c.config.nodes[1].name };
+    expect(net.resolve(node, 'kubernetes.default.svc.cluster.local.').status).toBe('NXDOMAIN');
+    const a = net.resolve(node, 'kubernetes.default.svc.cluster.local.', 'A', c.config.dnsServiceIP);
+    expect(a.records[0].data).toBe('10.96.0.1');
+  });
+
   it('headless Services return Pod addresses', () => {
     c.kube.create(R.services, service('web', 'ClusterIP', 80, 80, { clusterIP: 'None' }));
     c.settle();

@@ -34,8 +34,8 @@ export class NetworkService {
     this.dataplane = new Network(view, config, rng, clock, (pod, port, protocol) => !!this.listener(pod, port, protocol));
   }
 
-  resolve(from: Vantage, name: string, type: 'A' | 'SRV' | 'ANY' = 'A'): DnsAnswer {
-    return resolve(this.view, this.config, from, name, type);
+  resolve(from: Vantage, name: string, type: 'A' | 'SRV' | 'ANY' = 'A', server?: string): DnsAnswer {
+    return resolve(this.view, this.config, from, name, type, server);
   }
 
   /** The running container of a Pod that listens on port, with its app when it has one. */

@@ -64,11 +64,11 @@ export const dig: Program = async (ctx) => {
   if (name === '.' && type === 'A') type = 'NS';
   const tries = search && net.vantage.kind === 'pod' ? searchOrder(res, name) : [name.endsWith('.') ? name : name + '.'];
   let fq = tries[0];
-  let reply = query(net, fq, type);
+  let reply = query(net, fq, type, server);
   for (const t of tries.slice(1)) {
     if (reply.rcode === 'NOERROR') break;
     fq = t;
-    reply = query(net, fq, type);
+    reply = query(net, fq, type, server);
   }
   if (short) {
     ctx.stdout.write(reply.answers.map((r) => r.data + '\n').join(''));

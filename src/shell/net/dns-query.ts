@@ -29,11 +29,13 @@ export function resolverOf(net: NetHost): Resolver {
   return { server, search, ndots };
 }
 
-export function query(net: NetHost, name: string, type: QType): DnsReply {
+/** Ask `server` (default: this machine's nameserver) one question. */
+export function query(net: NetHost, name: string, type: QType, server?: string): DnsReply {
   const fq = name.endsWith('.') ? name : name + '.';
   const domain = net.network.config.clusterDomain;
-  const inCluster = net.vantage.kind === 'pod' && (fq.endsWith(`.${domain}.`) || fq === `${domain}.`);
-  const a = net.network.resolve(net.vantage, fq, type === 'SRV' ? 'SRV' : 'A');
+  const a = net.network.resolve(net.vantage, fq, type === 'SRV' ? 'SRV' : 'A', server);
+  const clusterServer = a.server === net.network.config.dnsServiceIP || (net.vantage.kind === 'pod' && !server);
+  const inCluster = clusterServer && (fq.endsWith(`.${domain}.`) || fq === `${domain}.`);
   const soa: DnsRecord = inCluster
     ? { name: `${domain}.`, type: 'SOA' as DnsRecord['type'], ttl: 30, data: `ns.dns.${domain}. hostmaster.${domain}. 1767225600 7200 1800 86400 30` }
     : { name: '.', type: 'SOA' as DnsRecord['type'], ttl: 86400, data: 'a.root-servers.net. nstld.verisign-grs.com. 2026010100 1800 900 604800 86400' };

@@ -19,19 +19,19 @@ export const nslookup: Program = async (ctx) => {
     ctx.stderr.write(net.flavor === 'busybox' ? 'BusyBox v1.37.0 (2025-01-17 18:12:01 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n' : '> ');
     return 1;
   }
-  const r = net.flavor === 'busybox' ? busybox(net, args[0], type) : bind(net, args[0], type);
+  const r = net.flavor === 'busybox' ? busybox(net, args[0], type, args[1]) : bind(net, args[0], type, args[1]);
   ctx.stdout.write(r.out);
   return r.code;
 };
 
-function bind(net: NetHost, name: string, type: QType): { out: string; code: number } {
-  const res = resolverOf(net);
+function bind(net: NetHost, name: string, type: QType, server?: string): { out: string; code: number } {
+  const res = { ...resolverOf(net), ...(server ? { server } : {}) };
   let out = `Server:\t\t${res.server}\nAddress:\t${res.server}#53\n\n`;
   let found: { fq: string; reply: ReturnType<typeof query> } | undefined;
   let last = '';
   for (const fq of searchOrder({ ...res, search: net.vantage.kind === 'pod' ? res.search : [] }, name)) {
     last = fq;
-    const reply = query(net, fq, type);
+    const reply = query(net, fq, type, server);
     if (reply.rcode === 'NOERROR') {
       found = { fq, reply };
       break;
@@ -54,15 +54,15 @@ function bind(net: NetHost, name: string, type: QType): { out: string; code: num
  * the name has no dot (and never the bare name) — and prints each reply; any NXDOMAIN makes the
  * exit status 1, even when another query found the name.
  */
-function busybox(net: NetHost, name: string, type: QType): { out: string; code: number } {
-  const res = resolverOf(net);
+function busybox(net: NetHost, name: string, type: QType, server?: string): { out: string; code: number } {
+  const res = { ...resolverOf(net), ...(server ? { server } : {}) };
   let out = `Server:\t\t${res.server}\nAddress:\t${res.server}:53\n\n`;
   let code = 0;
   const names = name.includes('.') || !res.search.length ? [name] : res.search.map((s) => `${name}.${s}`);
   const types: QType[] = type === 'A' ? ['A', 'AAAA'] : [type];
   for (const t of types) {
     for (const n of names) {
-      const reply = query(net, n, t);
+      const reply = query(net, n, t, server);
       if (reply.rcode !== 'NOERROR') {
         out += `** server can't find ${n}: NXDOMAIN\n\n`;
         code = 1;
