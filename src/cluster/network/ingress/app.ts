@@ -14,7 +14,7 @@ import type { Hop, Trace, Vantage } from '../trace.ts';
 import type { ClusterView } from '../view.ts';
 import { CATCH_ALL, DEFAULT_UPSTREAM, buildServers, isOurs, selectLocation, selectServer, upstreamName, type Location, type Server } from './config.ts';
 import { fakeCertificate, secretCertificate, secretCovers, toTlsInfo, type TlsInfo } from './certificates.ts';
-import { errorPage, nginxPage } from './pages.ts';
+import { nginxPage } from './pages.ts';
 import { pickRoundRobin, resolveUpstream } from './upstream.ts';
 
 export const CONTROLLER_IMAGE_REPO = 'registry.k8s.io/ingress-nginx/controller';
@@ -224,7 +224,9 @@ function serve(req: HttpRequest & ConnectionInfo, ctx: AppContext & ProxyContext
   const fail = (status: 502 | 504, why: string) => {
     const res = nginxPage(status, now, req.method);
     if (trace) trace.why = why;
-    log(res, { ...local, upstreamAddr, upstreamStatus: String(status) === '504' ? '504' : '502', upstreamTime: status === 504 ? '5.001' : '0.000', upstreamLength: '0', requestTime: status === 504 ? '5.001' : '0.000' });
+    // proxy_connect_timeout is 5 s: a timed-out connect shows in both times.
+    const t = status === 504 ? '5.001' : '0.000';
+    log(res, { ...local, upstreamAddr, upstreamStatus: String(status), upstreamTime: t, upstreamLength: '0', requestTime: t });
     return res;
   };
   if (inner.result.kind !== 'connected') {
@@ -286,4 +288,3 @@ export const ingressNginx: App = {
 registerImage({ repo: CONTROLLER_IMAGE_REPO, sizeBytes: 321_418_736, ports: [HTTP_PORT, HTTPS_PORT, WEBHOOK_PORT, HEALTH_PORT], preloaded: true });
 registerApp(CONTROLLER_IMAGE_REPO, ingressNginx);
 
-export { errorPage };
