@@ -32,6 +32,9 @@ export class ScriptTerminal implements Terminal {
   }
 
   async readLine(prompt: string): Promise<string | null> {
+    // Let background jobs (`kubectl port-forward … &`) run up to their next wait first, as a
+    // person typing the next line would give them time to.
+    await new Promise((r) => setTimeout(r, 0));
     this.#finish();
     this.#beforeLine();
     const line = this.#lines.shift();

@@ -66,7 +66,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const logs = new LogStore();
   const network = new NetworkService(new ClusterView(store), config, logs, rng, clock);
   api.handleSubresource('', 'pods', 'log', logHandler(logs, clock));
-  api.handleStream('', 'pods', 'log', logStreamHandler(logs, clock));
+  api.handleStream('', 'pods', 'log', logStreamHandler(logs, clock, store));
   const stopRuntimeLogs = containerRuntimeLogs(store, network, logs, clock);
   const kube = new Kube(api);
   const env: ControllerEnv = { kube, clock, rng, config, events: createEventRecorder(kube, clock, rng) };

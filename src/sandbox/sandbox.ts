@@ -4,7 +4,6 @@
 
 import { createCluster, type Cluster, type ClusterOptions } from '../cluster/cluster.ts';
 import type { KObject } from '../cluster/apiserver/types.ts';
-import { createKubectl } from '../kubectl/index.ts';
 import { ShellSession, VirtualFs, createDefaultPrograms, type Program } from '../shell/index.ts';
 import { netPrograms, nodeHost, outsideHost, podHost } from '../shell/net/index.ts';
 import { clockSleep, type ClockMode, type Sleep } from './sleep.ts';
@@ -32,8 +31,28 @@ export class Sandbox {
     this.laptopFs = new VirtualFs({ home: '/home/learner', now });
     this.mode = opts.clock ?? 'realtime';
     this.sleep = clockSleep(this.cluster.clock, this.mode);
-    this.kubectl = createKubectl(() => this.cluster.api);
+    this.kubectl = this.#lazyKubectl();
     registerStreams(this);
+  }
+
+  /**
+   * kubectl is the largest part of the worker: it loads on first use (the page preloads it right
+   * after the first prompt, see preload()), so the first prompt does not wait for it.
+   */
+  #lazyKubectl(): Program {
+    let program: Promise<Program> | undefined;
+    return async (ctx) => {
+      program ??= this.preload();
+      return (await program)(ctx);
+    };
+  }
+
+  #kubectlModule: Promise<Program> | undefined;
+
+  /** Load kubectl now (idempotent). */
+  preload(): Promise<Program> {
+    this.#kubectlModule ??= import('../kubectl/index.ts').then((m) => m.createKubectl(() => this.cluster.api));
+    return this.#kubectlModule;
   }
 
   /** Programs of a machine: the shell's own, the network tools it has, and extras. */

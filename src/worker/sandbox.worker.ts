@@ -33,6 +33,8 @@ host = new SandboxHost({
   beforeInput: () => driver.sync(),
 });
 publish(true);
+// kubectl is a separate chunk: fetch it once the first prompt is up, before the learner's first command.
+setTimeout(() => void world.sandbox.preload().catch(report), 200);
 
 self.addEventListener('error', (event) => {
   event.preventDefault();

@@ -74,6 +74,7 @@ export type StatusReason =
   | 'InternalError'
   | 'Timeout'
   | 'Gone'
+  | 'NonZeroExitCode'
   | '';
 
 export interface StatusCause {
@@ -131,7 +132,8 @@ export interface Table {
 
 /** What a streaming subresource sends back: data on a channel, then an end (with a Status on error). */
 export interface StreamListener {
-  data(chunk: string, channel?: 'stdout' | 'stderr'): void;
+  /** `prompt`: a TTY stream's shell waits for a line with this prompt (see sandbox/streams). */
+  data(chunk: string, channel?: 'stdout' | 'stderr' | 'prompt'): void;
   end(status?: Status): void;
 }
 

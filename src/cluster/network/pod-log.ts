@@ -6,6 +6,7 @@ import { badRequest, StatusError } from '../apiserver/errors.ts';
 import { parseTimestamp } from '../apiserver/meta.ts';
 import type { ApiRequest, KObject, StreamHandle, StreamListener } from '../apiserver/types.ts';
 import { LogStore, type LogLine } from '../logs.ts';
+import type { Store } from '../apiserver/store.ts';
 
 interface LogQuery {
   key: string;
@@ -62,7 +63,7 @@ export function logHandler(logs: LogStore, clock: Clock) {
 }
 
 /** follow=true: what is there, then each new line until the client closes the stream. */
-export function logStreamHandler(logs: LogStore, clock: Clock) {
+export function logStreamHandler(logs: LogStore, clock: Clock, store: Store) {
   return (req: ApiRequest, pod: KObject, listener: StreamListener): StreamHandle => {
     let r: LogQuery;
     try {
@@ -72,12 +73,30 @@ export function logStreamHandler(logs: LogStore, clock: Clock) {
       return { write() {}, closeWrite() {}, close() {} };
     }
     for (const l of r.lines) listener.data(format(l, r.timestamps));
-    const stop = logs.follow(r.key, (l) => listener.data(format(l, r.timestamps)));
+    const stopFollow = logs.follow(r.key, (l) => listener.data(format(l, r.timestamps)));
+    // The stream ends when the container stops or the Pod goes, as the kubelet's does.
+    const container = req.query?.container ?? pod.spec?.containers?.[0]?.name;
+    const stopWatch = store.subscribe((e) => {
+      if (e.resource !== '/pods' || e.object.metadata.uid !== pod.metadata.uid) return;
+      const st = (e.object.status?.containerStatuses ?? []).find((s: { name: string }) => s.name === container);
+      if (e.type === 'DELETED' || !st?.state?.running) finish();
+    });
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      stopFollow();
+      stopWatch();
+      listener.end();
+    };
+    if (!r.running) finish();
     return {
       write() {},
       closeWrite() {},
       close() {
-        stop();
+        done = true;
+        stopFollow();
+        stopWatch();
       },
     };
   };
