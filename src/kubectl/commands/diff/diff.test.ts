@@ -107,6 +107,7 @@ spec:
 `;
     env.write('/root/dep.yaml', dep);
     await env.kubectl('apply -f dep.yaml');
+    env.cluster.clock.advance(2000); // the controller's revision annotation, as in the recording
     env.write('/root/dep.yaml', dep.replace('nginx:1.25', 'nginx:1.27').replace('replicas: 2', 'replicas: 3'));
     const out = await env.kubectl('diff -f dep.yaml');
     expect(out.code).toBe(1);
