@@ -39,7 +39,10 @@ export class ApiStatusError extends KubectlError {
   }
 }
 
-/** meta.NoResourceMatchError from the REST mapper. */
+/**
+ * meta.NoResourceMatchError from the REST mapper. checkErr prints it without `error: `
+ * (`kubectl explain foo`); resource.Builder turns it into a plain error first (builder.ts).
+ */
 export class NoResourceMatchError extends KubectlError {
   constructor(
     readonly resource: string,
@@ -74,7 +77,7 @@ export function standardMessage(err: Error): string {
     if (s.reason) return `Error from server (${s.reason}): ${err.message}`;
     return `Error from server: ${err.message}`;
   }
-  if (err instanceof RawError) return err.message;
+  if (err instanceof RawError || err instanceof NoResourceMatchError) return err.message;
   return err.message.startsWith('error: ') ? err.message : `error: ${err.message}`;
 }
 

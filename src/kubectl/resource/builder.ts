@@ -2,7 +2,7 @@
 // ResourceTypeOrNameArgs, normalizeMultipleResourcesArgs, hasCombinedTypeArgs,
 // splitResourceTypeName): `type name...`, `type1,type2 [name]`, `type/name ...`.
 
-import { CmdError } from '../errors.ts';
+import { CmdError, NoResourceMatchError } from '../errors.ts';
 import type { ApiResource } from './discovery.ts';
 import type { Mapper } from './mapper.ts';
 
@@ -40,13 +40,27 @@ export function parseResourceArgs(argsIn: string[], mapper: Mapper, baseCmd = 'k
       const parts = s.split('/');
       if (parts.length > 2) throw new CmdError(`arguments in resource/name form may not have more than one slash`);
       if (parts[0] === '' || parts[1] === '') throw new CmdError(`arguments in resource/name form must have a single resource and name`);
-      out.push({ mapping: mapper.resolve(parts[0]), names: [parts[1]] });
+      out.push({ mapping: mappingFor(mapper, parts[0], false)[0], names: [parts[1]] });
     }
     return out;
   }
   if (args.length === 0) return [];
-  const types = splitResourceArgument(args[0]).flatMap((t) => mapper.expand(t));
+  const types = splitResourceArgument(args[0]).flatMap((t) => mappingFor(mapper, t));
   const unique = types.filter((t, i) => types.findIndex((u) => u.group === t.group && u.name === t.name) === i);
   const names = args.slice(1);
   return unique.map((mapping) => ({ mapping, names }));
+}
+
+/**
+ * Builder.mappingFor: a REST mapper miss becomes a plain error naming only the resource part of
+ * what was typed (schema.ParseGroupResource: up to the first dot), whatever group was given.
+ */
+function mappingFor(mapper: Mapper, arg: string, categories = true): ApiResource[] {
+  try {
+    return categories ? mapper.expand(arg) : [mapper.resolve(arg)];
+  } catch (e) {
+    if (!(e instanceof NoResourceMatchError)) throw e;
+    const dot = arg.indexOf('.');
+    throw new CmdError(`the server doesn't have a resource type ${JSON.stringify(dot < 0 ? arg : arg.slice(0, dot))}`);
+  }
 }

@@ -47,7 +47,7 @@ describe('kubectl explain', () => {
 
   test('errors', async () => {
     expect((await e.kubectl('explain svc.spec.foo')).stderr).toBe('error: field "foo" does not exist\n');
-    expect((await e.kubectl('explain foo')).stderr).toBe('error: the server doesn\'t have a resource type "foo"\n');
+    expect((await e.kubectl('explain foo')).stderr).toBe('the server doesn\'t have a resource type "foo"\n');
   });
 });
 
