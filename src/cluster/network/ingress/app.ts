@@ -118,7 +118,7 @@ function accessLog(req: HttpRequest, now: number, f: LogFields): string {
 
 const podRef = (p: KObject) => ({ namespace: p.metadata.namespace!, name: p.metadata.name!, ip: p.status?.podIP ?? '' });
 
-function ingressHop(ctx: AppContext, host: string, loc: Location, text: string, svc?: KObject, port?: string): Hop {
+function ingressHop(ctx: AppContext, loc: Location, text: string, svc?: KObject, port?: string, dst?: string): Hop {
   const rule = loc.ingress ? `${loc.ingress.namespace}/${loc.ingress.name}` : undefined;
   return {
     kind: 'ingress',
@@ -127,7 +127,7 @@ function ingressHop(ctx: AppContext, host: string, loc: Location, text: string, 
     pod: podRef(ctx.pod),
     rule,
     service: svc ? { namespace: svc.metadata.namespace!, name: svc.metadata.name!, type: svc.spec?.type ?? 'ClusterIP', port } : undefined,
-    dst: host,
+    dst,
   };
 }
 
@@ -189,13 +189,13 @@ function serve(req: HttpRequest & ConnectionInfo, ctx: AppContext & ProxyContext
     let uri = req.path;
     if (uri.endsWith('/')) uri = uri.slice(0, -1);
     const res = nginxPage(308, now, req.method, `https://${host}${uri}`);
-    hops({ ...ingressHop(ctx, host, loc, `${match}: TLS is configured for ${server.hostname}, so ssl-redirect answers 308 → https://${host}${uri}`) });
+    hops({ ...ingressHop(ctx, loc, `${match}: TLS is configured for ${server.hostname}, so ssl-redirect answers 308 → https://${host}${uri}`) });
     log(res, local);
     return res;
   }
   if (!loc.backend) {
     const res = nginxPage(404, now, req.method);
-    hops(ingressHop(ctx, host, loc, `${match} → default backend: 404`));
+    hops(ingressHop(ctx, loc, `${match} → default backend: 404`));
     if (trace) trace.why = server.hostname === CATCH_ALL ? `No Ingress rule matches the host "${host}": ingress-nginx answers from its default backend (404).` : `No path of the Ingress rules for ${server.hostname} matches ${req.path.split('?')[0]}: default backend (404).`;
     log(res, { ...local, upstreamAddr: '127.0.0.1:8181', upstreamLength: String(res.body.length), upstreamTime: '0.000', upstreamStatus: '404' });
     return res;
@@ -204,7 +204,7 @@ function serve(req: HttpRequest & ConnectionInfo, ctx: AppContext & ProxyContext
   const svcPort = String(loc.backend.port.number ?? loc.backend.port.name);
   if (!up.endpoints.length) {
     const res = nginxPage(503, now, req.method);
-    hops(ingressHop(ctx, host, loc, `${match} → Service ${loc.backend.service}:${svcPort}: no ready endpoints → 503`, up.service, svcPort));
+    hops(ingressHop(ctx, loc, `${match} → Service ${loc.backend.service}:${svcPort}: no ready endpoints → 503`, up.service, svcPort));
     if (trace)
       trace.why = !up.service
         ? `The Ingress points at Service ${loc.backend.namespace}/${loc.backend.service}, which does not exist: ingress-nginx answers 503.`
@@ -215,7 +215,7 @@ function serve(req: HttpRequest & ConnectionInfo, ctx: AppContext & ProxyContext
     return res;
   }
   const ep = pickRoundRobin(view, upstream, up.endpoints);
-  hops(ingressHop(ctx, host, loc, `${match} → Service ${loc.backend.service}:${svcPort} → endpoint ${ep.ip}:${ep.port} (round-robin, 1 of ${up.endpoints.length})`, up.service, svcPort));
+  hops(ingressHop(ctx, loc, `${match} → Service ${loc.backend.service}:${svcPort} → endpoint ${ep.ip}:${ep.port} (round-robin, 1 of ${up.endpoints.length})`, up.service, svcPort, `${ep.ip}:${ep.port}`));
   // The second connection: from the controller Pod straight to the endpoint (no ClusterIP).
   const from: Vantage = { kind: 'pod', ip: ctx.pod.status?.podIP ?? '', node: ctx.pod.spec?.nodeName, pod: { namespace: ctx.pod.metadata.namespace!, name: ctx.pod.metadata.name! } };
   const inner = network.dataplane.connect(from, ep.ip, ep.port, { tool: 'ingress-nginx' });

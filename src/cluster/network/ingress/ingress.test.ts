@@ -82,7 +82,7 @@ describe('ingress-nginx', () => {
   let c: Cluster;
   beforeAll(() => {
     c = createCluster();
-    withProxyHooks(c.network);
+    //withProxyHooks(c.network);
     const k = c.kube;
     k.create(R.deployments, deployment('web', 'traefik/whoami', 2));
     k.create(R.deployments, deployment('api', 'traefik/whoami', 1));
