@@ -64,3 +64,12 @@ function mappingFor(mapper: Mapper, arg: string, categories = true): ApiResource
     throw new CmdError(`the server doesn't have a resource type ${JSON.stringify(dot < 0 ? arg : arg.slice(0, dot))}`);
   }
 }
+
+/**
+ * Builder.visitByName / visitByResource: with --all-namespaces the builder's namespace is empty,
+ * and a namespaced object cannot be fetched by name without one.
+ */
+export function checkNamesAcrossNamespaces(requests: readonly ResourceRequest[], allNamespaces: boolean): void {
+  if (allNamespaces && requests.some((r) => r.names.length > 0 && r.mapping.namespaced))
+    throw new CmdError('a resource cannot be retrieved by name across all namespaces');
+}

@@ -9,7 +9,7 @@ import { executeJsonPathValues } from '../../printers/jsonpath.ts';
 import { parseOutput, printObject, type OutputFormat } from '../../printers/printflags.ts';
 import { HumanReadablePrinter } from '../../printers/table.ts';
 import { TabWriter } from '../../printers/tabwriter.ts';
-import { parseResourceArgs, type ResourceRequest } from '../../resource/builder.ts';
+import { checkNamesAcrossNamespaces, parseResourceArgs, type ResourceRequest } from '../../resource/builder.ts';
 import type { ApiResource } from '../../resource/discovery.ts';
 import { kindGroup } from '../../resource/mapper.ts';
 import { resourcePath, TABLE_ACCEPT } from '../../resource/rest.ts';
@@ -80,6 +80,7 @@ export default defineCommand<GetOptions>({
           ? 'selectors and the all flag cannot be used when passing resource/name arguments'
           : 'name cannot be provided when a selector is specified',
       );
+    checkNamesAcrossNamespaces(o.requests, o.allNamespaces);
   },
   async run(o, inv) {
     if (o.watch || o.watchOnly) return watchResources(o, inv);
@@ -105,7 +106,7 @@ export function fetchInfos(o: GetOptions, inv: Invocation, asTable: boolean): { 
   for (const req of o.requests) {
     const ns = o.allNamespaces && req.names.length === 0 ? undefined : o.namespace;
     if (req.names.length === 0) {
-      const body = rest.get<Table | KObject>(resourcePath(req.mapping, ns), query(o, extra), headers);
+      const body = rest.list<Table | KObject>(req.mapping, ns, query(o, extra), headers);
       infos.push(asTable ? { mapping: req.mapping, table: body as Table } : { mapping: req.mapping, object: body as KObject });
       continue;
     }
