@@ -41,6 +41,26 @@ export class Rest {
     return this.request({ method: 'GET', path, query, headers }).body as T;
   }
 
+  /**
+   * A list as cli-runtime's Selector.Visit makes it: BadRequest and NotFound come back through
+   * EnhanceListError, which names the resource and the selectors in the server's message.
+   */
+  list<T = unknown>(r: ResourceRef, namespace?: string, query: Record<string, string> = {}, headers?: Record<string, string>): T {
+    try {
+      return this.get<T>(resourcePath(r, namespace), query, headers);
+    } catch (e) {
+      if (!(e instanceof ApiStatusError) || (e.reason !== 'BadRequest' && e.reason !== 'NotFound')) throw e;
+      const gvr = JSON.stringify(`${r.group}/${r.version}, Resource=${r.resource ?? r.name}`);
+      const label = query.labelSelector ?? '';
+      const field = query.fieldSelector ?? '';
+      const message =
+        label === '' && field === ''
+          ? `Unable to list ${gvr}: ${e.message}`
+          : `Unable to find ${gvr} that match label selector ${JSON.stringify(label)}, field selector ${JSON.stringify(field)}: ${e.message}`;
+      throw new ApiStatusError({ ...e.status, message });
+    }
+  }
+
   watch(req: ApiRequest, onEvent: (e: WatchEvent) => void): WatchHandle {
     return this.client.watch(req, onEvent);
   }

@@ -67,7 +67,7 @@ export async function selectTargets(inv: Invocation, args: string[], o: SelectOp
       const query: Record<string, string> = {};
       if (o.selector) query.labelSelector = o.selector;
       if (o.fieldSelector) query.fieldSelector = o.fieldSelector;
-      const list = inv.rest().get<{ items: KObject[] }>(resourcePath(r.mapping, namespace || undefined), query);
+      const list = inv.rest().list<{ items: KObject[] }>(r.mapping, namespace || undefined, query);
       for (const item of list.items ?? []) {
         item.apiVersion ??= r.mapping.group ? `${r.mapping.group}/${r.mapping.version}` : r.mapping.version;
         item.kind ??= r.mapping.kind;

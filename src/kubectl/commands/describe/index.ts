@@ -74,7 +74,7 @@ export default defineCommand<DescribeOptions>({
       if (req.names.length === 0) {
         const ns = o.allNamespaces ? undefined : inv.namespace;
         const q = o.selector ? { labelSelector: o.selector } : undefined;
-        const list = inv.rest().get<{ items?: KObject[] }>(resourcePath(req.mapping, ns), q);
+        const list = inv.rest().list<{ items?: KObject[] }>(req.mapping, ns, q);
         for (const object of list.items ?? []) targets.push({ mapping: req.mapping, object: withKind(object, req.mapping) });
         continue;
       }

@@ -61,7 +61,7 @@ export async function resolveTargets(inv: Invocation): Promise<{ targets: Target
   for (const req of requests) {
     if (req.names.length === 0) {
       if (!selector) throw new CmdError(`resource(s) were provided, but no name was specified`);
-      const list = rest.get<{ items?: KObject[] }>(resourcePath(req.mapping, inv.namespace), { labelSelector: selector });
+      const list = rest.list<{ items?: KObject[] }>(req.mapping, inv.namespace, { labelSelector: selector });
       for (const object of list.items ?? []) targets.push({ mapping: req.mapping, namespace: inv.namespace, name: object.metadata.name ?? '', object });
       continue;
     }

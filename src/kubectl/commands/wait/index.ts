@@ -84,7 +84,7 @@ async function findTargets(inv: Invocation, forDelete: boolean): Promise<Target[
       const q: Record<string, string> = {};
       if (selector) q.labelSelector = selector;
       if (fieldSelector) q.fieldSelector = fieldSelector;
-      const list = rest.get<{ items?: KObject[] }>(resourcePath(req.mapping, allNs ? undefined : inv.namespace), q);
+      const list = rest.list<{ items?: KObject[] }>(req.mapping, allNs ? undefined : inv.namespace, q);
       for (const obj of list.items ?? []) out.push({ mapping: req.mapping, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' });
       continue;
     }
