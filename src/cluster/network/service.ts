@@ -64,6 +64,7 @@ export class NetworkService {
       container,
       env: containerEnv(this.view, pod, container),
       now: this.clock.now(),
+      network: this,
       log: (line) => this.logs.append(key, line, this.clock.now()),
     };
   }
@@ -87,7 +88,7 @@ export class NetworkService {
       trace.why = `The process on ${r.pod.name}:${r.port} does not speak HTTP.`;
       return { trace: this.dataplane.record(trace), emptyReply: true };
     }
-    const response = l.app.http({ ...req, remoteAddr: r.clientIP, remotePort: this.ephemeralPort() }, this.appContext(pod, l.container));
+    const response = l.app.http({ ...req, remoteAddr: r.clientIP, remotePort: this.ephemeralPort(), localPort: r.port }, { ...this.appContext(pod, l.container), trace });
     trace.httpStatus = response.status;
     return { trace: this.dataplane.record(trace), response };
   }

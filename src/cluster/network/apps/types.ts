@@ -3,6 +3,8 @@
 // client (curl, wget, the Ingress controller) asks it to answer.
 
 import type { KObject } from '../../apiserver/types.ts';
+import type { NetworkService } from '../service.ts';
+import type { Trace } from '../trace.ts';
 
 export interface HttpRequest {
   method: string;
@@ -13,6 +15,10 @@ export interface HttpRequest {
   /** Address and port the app sees the connection from (after any SNAT). */
   remoteAddr: string;
   remotePort: number;
+  /** The port the app accepted the connection on. */
+  localPort?: number;
+  /** The connection is TLS (curl https://…); the client has already checked the certificate. */
+  tls?: boolean;
 }
 
 export interface HttpResponse {
@@ -31,6 +37,10 @@ export interface AppContext {
   now: number;
   /** Append a line to the container's log (stdout). */
   log(line: string): void;
+  /** The network, for apps that connect onward (the Ingress controller's proxy). */
+  network?: NetworkService;
+  /** The trace of the connection being answered, for apps that add hops (a proxy). */
+  trace?: Trace;
 }
 
 export interface App {

@@ -38,24 +38,6 @@ const NGINX_503 =
 const LB_IP = '192.168.49.250';
 const outside: Vantage = { kind: 'outside', ip: OUTSIDE_IP };
 
-/**
- * Until NetworkService.http passes them itself (see the ingress report): the app's onward network,
- * the trace being built, and the connection's local port and TLS flag.
- */
-function withProxyHooks(net: NetworkService): void {
-  net.http = (from, address, port, req, opts = {}) => {
-    const trace = net.dataplane.connect(from, address, port, { host: opts.host, tool: opts.tool });
-    if (trace.result.kind !== 'connected') return { trace: net.dataplane.record(trace) };
-    const r = trace.result;
-    const pod = net.view.pod(r.pod.namespace, r.pod.name);
-    const l = pod && net.listener(pod, r.port);
-    if (!pod || !l?.app?.http) return { trace: net.dataplane.record(trace), emptyReply: true };
-    const response = l.app.http({ ...req, remoteAddr: r.clientIP, remotePort: net.ephemeralPort(), localPort: r.port } as HttpRequest, { ...net.appContext(pod, l.container), network: net, trace } as never);
-    trace.httpStatus = response.status;
-    return { trace: net.dataplane.record(trace), response };
-  };
-}
-
 function deployment(name: string, image: string, replicas: number, labels: Record<string, string> = { app: name }): KObject {
   return {
     apiVersion: 'apps/v1',
@@ -82,7 +64,6 @@ describe('ingress-nginx', () => {
   let c: Cluster;
   beforeAll(() => {
     c = createCluster();
-    //withProxyHooks(c.network);
     const k = c.kube;
     k.create(R.deployments, deployment('web', 'traefik/whoami', 2));
     k.create(R.deployments, deployment('api', 'traefik/whoami', 1));
