@@ -7,6 +7,7 @@
 // pending soon), so `kubectl create deployment` is followed by Running pods by the next command,
 // and a real-time driver keeps the clock moving in between (AGE grows, `get -w` sees changes).
 
+import { isDryRun } from '../../cluster/apiserver/dry-run.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -87,7 +88,7 @@ export async function startFacade(opts: FacadeOptions): Promise<Facade> {
 
     const out: ApiResponse = cluster.api.request(apiReq);
     writeApiResponse(res, out);
-    if (WRITES.has(apiReq.method) && out.status < 400 && apiReq.query?.dryRun !== 'All') cluster.settle();
+    if (WRITES.has(apiReq.method) && out.status < 400 && !isDryRun(apiReq)) cluster.settle();
   };
 
   const server = createServer((req, res) => {

@@ -2,6 +2,7 @@
 // strategies on the write path, selectors on reads, Status errors, server-side Tables and watch.
 // It implements ApiClient directly; the HTTP facade (cli/) serves the same calls over HTTP.
 
+import { isDryRun } from './dry-run.ts';
 import type { ApiClient } from './client.ts';
 import { StatusError, notFound, alreadyExists, conflict, badRequest, forbidden, methodNotSupported, pathNotFound, unsupportedMediaType, internalError, MODIFIED_CONFLICT } from './errors.ts';
 import { applyPatch, type PatchType } from './patch-dispatch.ts';
@@ -210,7 +211,7 @@ export class ApiServer implements ApiClient {
   #verb(req: ApiRequest, t: Target): ApiResponse {
     const { strategy: s } = t;
     // client-go sends dryRun in the query for writes, but for DELETE inside the DeleteOptions body.
-    const dryRun = req.query?.dryRun === 'All' || (req.method === 'DELETE' && bodyDryRun(req.body));
+    const dryRun = isDryRun(req);
     switch (req.method) {
       case 'GET':
         if (t.name === undefined) {
@@ -471,11 +472,6 @@ export class ApiServer implements ApiClient {
     }
     return ok({ kind: s.kind + 'List', apiVersion: apiVersion(s), metadata: { resourceVersion: this.store.resourceVersion }, items: deleted });
   }
-}
-
-function bodyDryRun(body: unknown): boolean {
-  const d = (body as { dryRun?: unknown } | undefined)?.dryRun;
-  return Array.isArray(d) && d.includes('All');
 }
 
 function key(s: ResourceStrategy): string {

@@ -3,6 +3,7 @@
 // successful write" rule the HTTP facade applies, so both clusters see the same writes at the
 // same virtual instants and draw the same names and IPs.
 
+import { isDryRun } from '../../../src/cluster/apiserver/dry-run.ts';
 import type { ApiClient } from '../../../src/cluster/apiserver/client.ts';
 import type { ApiRequest, ApiResponse } from '../../../src/cluster/apiserver/types.ts';
 import { createKubectl } from '../../../src/kubectl/index.ts';
@@ -25,7 +26,7 @@ export interface SettlingCluster {
 export function settlingClient(cluster: SettlingCluster): ApiClient {
   const request = (req: ApiRequest): ApiResponse => {
     const out = cluster.api.request(req);
-    if (WRITES.has(req.method) && out.status < 400 && req.query?.dryRun !== 'All') cluster.settle();
+    if (WRITES.has(req.method) && out.status < 400 && !isDryRun(req)) cluster.settle();
     return out;
   };
   return new Proxy(cluster.api, {
