@@ -1,6 +1,9 @@
 // The one RPC surface between the page and the sandbox worker (carried by comlink). The UI imports
 // only these types; everything behind them (cluster, shells) lives in the worker.
 
+import type { TopologyUpdate } from './topology.ts';
+import type { TrafficBatch } from './traffic.ts';
+
 /** What the worker calls back on the page for one terminal. Passed as a comlink proxy. */
 export interface TerminalCallbacks {
   /** Text for the screen, in order. Batched: one call may carry many writes. */
@@ -26,7 +29,49 @@ export interface ClusterSummary {
   systemPods: number;
 }
 
-export interface SandboxApi {
+/** A bundled lesson, as the catalog lists it. */
+export interface LessonEntry {
+  id: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  steps: number;
+}
+
+/** Where a lesson comes from: bundled with the app, or markdown the page fetched or was given. */
+export type LessonSource = { bundled: string } | { markdown: string; name: string };
+
+/** The live lesson, pushed to the page whenever it changes. */
+export interface LessonState {
+  lesson: import('../lessons/model.ts').Lesson;
+  /** preparing: setup (or catch-up) is running; failed: setup broke (see `message`). */
+  phase: 'preparing' | 'ready' | 'failed';
+  message?: string;
+  /** The step the learner is on (1-based). */
+  step: number;
+  /** The latest evaluation of each step visited, by index. */
+  status: Record<number, import('../lessons/evaluate.ts').StepStatus>;
+  /** Steps whose checks have all passed at some point (they stay ticked). */
+  done: number[];
+  answers: Record<string, string>;
+}
+
+/** The lesson side of the worker (see lessons.ts there). */
+export interface LessonApi {
+  lessons(): Promise<LessonEntry[]>;
+  /** Parse and start a lesson on a fresh cluster, from its first step or caught up to `step`. */
+  startLesson(source: LessonSource, step?: number): Promise<{ ok: true } | { ok: false; errors: string[] }>;
+  /** Leave the lesson: a fresh free sandbox. */
+  stopLesson(): Promise<void>;
+  onLesson(callback: (state: LessonState | null) => void): Promise<void>;
+  /** The learner moved to step `index`. */
+  goToStep(index: number): Promise<void>;
+  answer(questionId: string, text: string): Promise<void>;
+  /** Rebuild the cluster as it was when the current step began. */
+  resetStep(): Promise<void>;
+}
+
+export interface SandboxApi extends LessonApi {
   /** Start a shell session for terminal `id` (its own session, on the shared cluster). */
   openTerminal(id: string, columns: number, callbacks: TerminalCallbacks): Promise<void>;
   /** A line the user entered; null is end of input (Ctrl+D on an empty line). */
@@ -38,4 +83,8 @@ export interface SandboxApi {
   closeTerminal(id: string): Promise<void>;
   /** Subscribe to cluster summaries; the current one (if any) arrives at once. */
   onClusterSummary(callback: (summary: ClusterSummary) => void): Promise<void>;
+  /** Subscribe to the traffic diagram's topology: all of it at once, then changed collections (≤ ~10/s). */
+  onTopology(callback: (update: TopologyUpdate) => void): Promise<void>;
+  /** Subscribe to requests (traces): the recent history at once, then batches (≤ one per frame). */
+  onTrace(callback: (batch: TrafficBatch) => void): Promise<void>;
 }

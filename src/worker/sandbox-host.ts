@@ -3,8 +3,10 @@
 // Nothing thrown by a session or a call escapes: the worker must never die.
 
 import type { Terminal } from '../shell/terminal.ts';
-import type { ClusterSummary, Completion, SandboxApi, TerminalCallbacks } from './protocol.ts';
+import type { ClusterSummary, Completion, LessonApi, SandboxApi, TerminalCallbacks } from './protocol.ts';
 import { TerminalPort } from './terminal-port.ts';
+import type { TopologyUpdate } from './topology.ts';
+import type { TrafficBatch } from './traffic.ts';
 
 /** One shell session as the host sees it. */
 export interface HostedShell {
@@ -19,6 +21,9 @@ export interface SandboxHostOptions {
   welcome?: string;
   /** Before each line reaches a shell (e.g. bring the clock up to real time, record the command). */
   beforeInput?(terminalId: string, line: string | null): void;
+  /** The traffic diagram's feeds (the worker entry wires them to the cluster). */
+  subscribeTopology?(listener: (u: TopologyUpdate) => void): void;
+  subscribeTraces?(listener: (b: TrafficBatch) => void): void;
 }
 
 interface Session {
@@ -34,7 +39,8 @@ export function errorLine(error: unknown): string {
   return `\r\nsandbox: internal error: ${message.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')}\r\n`;
 }
 
-export class SandboxHost implements SandboxApi {
+/** The worker entry exposes this together with the lesson service (LessonApi). */
+export class SandboxHost implements Omit<SandboxApi, keyof LessonApi> {
   readonly #options: SandboxHostOptions;
   readonly #sessions = new Map<string, Session>();
   readonly #summaryListeners: ((s: ClusterSummary) => void)[] = [];
@@ -121,6 +127,14 @@ export class SandboxHost implements SandboxApi {
     if (this.#summary) notify(callback, this.#summary);
   }
 
+  async onTopology(callback: (update: TopologyUpdate) => void): Promise<void> {
+    this.#options.subscribeTopology?.((u) => notify(callback, u));
+  }
+
+  async onTrace(callback: (batch: TrafficBatch) => void): Promise<void> {
+    this.#options.subscribeTraces?.((b) => notify(callback, b));
+  }
+
   /** From the worker entry, whenever the figures change. */
   publishSummary(summary: ClusterSummary): void {
     this.#summary = summary;
@@ -136,7 +150,7 @@ export class SandboxHost implements SandboxApi {
   }
 }
 
-function notify(listener: (s: ClusterSummary) => void, summary: ClusterSummary): void {
+function notify<T>(listener: (value: T) => void, summary: T): void {
   try {
     const r = listener(summary) as unknown;
     if (r && typeof (r as Promise<unknown>).catch === 'function') (r as Promise<unknown>).catch(() => {});

@@ -5,6 +5,8 @@ import { driveClock } from './clock-driver.ts';
 import { sameSummary } from './cluster-summary.ts';
 import type { ClusterSummary } from './protocol.ts';
 import { SandboxHost } from './sandbox-host.ts';
+import { TopologyFeed } from './topology.ts';
+import { TrafficFeed } from './traffic.ts';
 import { createWorld } from './world.ts';
 import { WELCOME } from './welcome.ts';
 
@@ -24,13 +26,29 @@ const publish = (force = false) => {
   const summary = world.summary();
   if (!sameSummary(last, summary)) host?.publishSummary((last = summary));
 };
-const driver = driveClock(world.clock, { onTick: () => publish(), onError: report });
+// The traffic diagram: requests are kept from the start (its log shows them when opened later);
+// the topology's watches start when the diagram first asks.
+const network = world.sandbox.cluster.network;
+const traffic = new TrafficFeed(network, { now: () => world.clock.now() });
+let topology: TopologyFeed | undefined;
+const driver = driveClock(world.clock, {
+  onTick: () => {
+    publish();
+    topology?.poll();
+  },
+  onError: report,
+});
 
 host = new SandboxHost({
   newShell: world.newShell,
   welcome: WELCOME,
   // Bring the cluster up to real time before a command reads it.
   beforeInput: () => driver.sync(),
+  subscribeTopology: (listener) => {
+    topology ??= new TopologyFeed(world.sandbox.cluster.api, { forwards: () => network.dataplane.forwards.values() });
+    topology.subscribe(listener);
+  },
+  subscribeTraces: (listener) => traffic.subscribe(listener),
 });
 publish(true);
 // kubectl is a separate chunk: fetch it once the first prompt is up, before the learner's first command.
