@@ -88,3 +88,41 @@ export interface SandboxApi extends LessonApi {
   /** Subscribe to requests (traces): the recent history at once, then batches (≤ one per frame). */
   onTrace(callback: (batch: TrafficBatch) => void): Promise<void>;
 }
+
+/** A file or directory on the learner's machine (absolute path), for the files panel. */
+export interface FileEntry {
+  path: string;
+  type: 'file' | 'dir';
+  size: number;
+  mtime: number;
+}
+
+/** Pushed to the files panel and the editor. */
+export type FilesEvent =
+  /** The home directory's listing, whenever it changes (a command wrote a file …). */
+  | { type: 'tree'; home: string; entries: FileEntry[] }
+  /** `kubectl edit` waits for the learner to save or cancel this file (again, after an invalid edit). */
+  | { type: 'edit'; session: number; path: string; content: string }
+  /** That edit ended (saved, cancelled, or Ctrl+C in its terminal). */
+  | { type: 'edit-end'; session: number };
+
+/** The files side of the worker (files.ts there), exposed on the same endpoint as SandboxApi. */
+export interface FilesApi {
+  /** Subscribe: the listing (and open edit sessions) at once, then changes. */
+  onFiles(callback: (event: FilesEvent) => void): Promise<void>;
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, content: string): Promise<void>;
+  /** A new empty file; fails if the path exists. */
+  createFile(path: string): Promise<void>;
+  createDirectory(path: string): Promise<void>;
+  /** Removes a file, or a directory with everything in it. */
+  removeFile(path: string): Promise<void>;
+  /** Fails if `to` exists. */
+  renameFile(from: string, to: string): Promise<void>;
+  /** Answer a `kubectl edit` session: the file's new content is written first when saved. */
+  finishEdit(session: number, result: 'saved' | 'cancelled', content?: string): Promise<void>;
+  /** What the last finished command in terminal `id` wrote (between its two prompts). */
+  lastOutput(terminalId: string): Promise<string>;
+  /** The JSON Schema the editor validates manifests with (generated from the API's schema). */
+  manifestSchema(): Promise<Record<string, unknown>>;
+}
