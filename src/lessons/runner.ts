@@ -3,6 +3,7 @@
 // `lessons verify` uses it; so can tests (and later the worker, for "catch up to step N").
 
 import { Sandbox } from '../sandbox/sandbox.ts';
+import type { ClockMode } from '../sandbox/sleep.ts';
 import type { ShellSession, Terminal } from '../shell/index.ts';
 import { MemoryTerminal } from '../shell/testing.ts';
 import type { Command, Lesson, Step } from './model.ts';
@@ -47,11 +48,25 @@ class DrivenTerminal implements Terminal {
   clear(): void {}
 }
 
+/** What a step runs when played for the learner (verify, catch-up): its solution, or else its `run` commands. */
+export function commandsOf(step: Step): Command[] {
+  if (step.solution.length) return step.solution;
+  return step.body.flatMap((b) => (b.type === 'command' && b.command.mode === 'run' ? [b.command] : []));
+}
+
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export interface SetupResult {
   /** Setup lines that failed (non-zero status), with their output: a lesson bug. */
   failures: { line: string; status: number; output: string }[];
+}
+
+export interface LessonRunOptions {
+  seed?: number;
+  /** virtual (default): sleeping advances the clock; realtime: the browser drives it afterwards. */
+  clock?: ClockMode;
+  /** Wall-clock start of the cluster (the browser passes Date.now()). */
+  startTime?: number;
 }
 
 export class LessonRun {
@@ -63,8 +78,8 @@ export class LessonRun {
   #lessonMark = { trace: 0, command: 0 };
   #stepMark = { trace: 0, command: 0 };
 
-  constructor(readonly lesson: Lesson, opts: { seed?: number } = {}) {
-    this.sandbox = new Sandbox({ clock: 'virtual', seed: opts.seed ?? lesson.seed });
+  constructor(readonly lesson: Lesson, opts: LessonRunOptions = {}) {
+    this.sandbox = new Sandbox({ clock: opts.clock ?? 'virtual', seed: opts.seed ?? lesson.seed, startTime: opts.startTime });
   }
 
   get cluster() {
@@ -80,6 +95,8 @@ export class LessonRun {
       fs.mkdir(abs.slice(0, abs.lastIndexOf('/')), { parents: true });
       fs.writeFile(abs, content);
     }
+    // kubectl loads lazily; have it before the clock is pumped, or a slow load would count as time.
+    if (this.sandbox.mode === 'realtime') await this.sandbox.preload();
     const session = this.sandbox.laptopShell();
     const failures: SetupResult['failures'] = [];
     const lines: string[] = [];
@@ -92,7 +109,7 @@ export class LessonRun {
     lines.push(...this.lesson.setup.commands);
     for (const line of lines) {
       const term = new MemoryTerminal([], { echo: false });
-      const status = await session.runLine(line, term);
+      const status = await this.#pumped(session.runLine(line, term));
       if (status !== 0) failures.push({ line, status, output: term.output });
       this.cluster.settle(60_000);
     }
@@ -133,6 +150,33 @@ export class LessonRun {
       await this.#untilIdle(t.term);
       this.cluster.settle(60_000);
     }
+  }
+
+  /**
+   * Waits for a setup line, moving cluster time on while it waits: in realtime mode nobody drives
+   * the clock yet, so a `sleep` or `kubectl wait` would otherwise never end.
+   */
+  async #pumped(work: Promise<number>): Promise<number> {
+    if (this.sandbox.mode === 'virtual') return work;
+    let done = false;
+    const out = work.finally(() => (done = true));
+    for (let waited = 0; waited <= RUNNING_AFTER_MS && !done; waited += 1000) {
+      for (let i = 0; i < 5 && !done; i++) await tick();
+      if (!done) this.cluster.clock.advance(1000);
+    }
+    return done ? out : 124;
+  }
+
+  /**
+   * Plays the steps before `step` (1-based) as verify does — each step's solution or `run`
+   * commands — so the learner can start (or restart) there: "catch up to step N".
+   */
+  async catchUp(step: number): Promise<void> {
+    for (const s of this.lesson.steps.slice(0, Math.max(0, step - 1))) {
+      this.beginStep();
+      for (const cmd of commandsOf(s)) await this.run(cmd);
+    }
+    this.beginStep();
   }
 
   /** Lets the command run, advancing cluster time a second at a time, until the prompt is back. */

@@ -3,8 +3,10 @@
 // nothing; one that never passes is a broken lesson (or a broken emulator). Questions must be
 // answerable from the state after the solution, and a wrong answer must be refused.
 
-import type { Command, Lesson, Step } from './model.ts';
-import { LessonRun } from './runner.ts';
+import type { Lesson } from './model.ts';
+import { LessonRun, commandsOf } from './runner.ts';
+
+export { commandsOf };
 import { checkAnswer } from './answers.ts';
 
 export interface VerifyProblem {
@@ -22,12 +24,6 @@ export interface VerifyResult {
   clusterMs: number;
   /** What terminal 1 showed, when asked for. */
   transcript?: string;
-}
-
-/** What verify types for a step: its solution, or (when it has none) its `run` commands. */
-export function commandsOf(step: Step): Command[] {
-  if (step.solution.length) return step.solution;
-  return step.body.flatMap((b) => (b.type === 'command' && b.command.mode === 'run' ? [b.command] : []));
 }
 
 const WRONG_ANSWER = 'certainly-not-the-answer';

@@ -29,6 +29,65 @@ export interface SandboxHostOptions {
 interface Session {
   port: TerminalPort;
   shell: HostedShell;
+  lease: ShellLease;
+}
+
+/**
+ * A shell's hold on its terminal. Revoking it (a lesson moved the terminals to a new cluster) ends
+ * the shell — its pending read answers end of input, its running command is interrupted — and
+ * silences it, while the terminal itself stays open for the next shell.
+ */
+class ShellLease implements Terminal {
+  readonly #port: TerminalPort;
+  #revoked = false;
+  #pending: ((line: string | null) => void) | undefined;
+  #unlisten: (() => void)[] = [];
+  #listeners: (() => void)[] = [];
+
+  constructor(port: TerminalPort) {
+    this.#port = port;
+  }
+  get columns(): number {
+    return this.#port.columns;
+  }
+  write(data: string): void {
+    if (!this.#revoked) this.#port.write(data);
+  }
+  clear(): void {
+    if (!this.#revoked) this.#port.clear();
+  }
+  readLine(prompt: string): Promise<string | null> {
+    if (this.#revoked) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.#pending = resolve;
+      void this.#port.readLine(prompt).then((line) => {
+        if (this.#pending !== resolve) return;
+        this.#pending = undefined;
+        resolve(this.#revoked ? null : line);
+      });
+    });
+  }
+  onInterrupt(listener: () => void): () => void {
+    this.#listeners.push(listener);
+    const off = this.#port.onInterrupt(listener);
+    this.#unlisten.push(off);
+    return off;
+  }
+  revoke(): void {
+    if (this.#revoked) return;
+    this.#revoked = true;
+    for (const l of this.#listeners) {
+      try {
+        l();
+      } catch {
+        // Ending an old command must not keep the others from ending.
+      }
+    }
+    for (const off of this.#unlisten) off();
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.(null);
+  }
 }
 
 /** A shell that exits faster than this after starting is not restarted (it would loop). */
@@ -70,13 +129,15 @@ export class SandboxHost implements Omit<SandboxApi, keyof LessonApi> {
       port.flush();
       return;
     }
-    this.#sessions.set(id, { port, shell });
+    const lease = new ShellLease(port);
+    const session = { port, shell, lease };
+    this.#sessions.set(id, session);
     const started = performance.now();
     Promise.resolve()
-      .then(() => shell.run(port))
-      .catch((error: unknown) => port.write(errorLine(error)))
+      .then(() => shell.run(lease))
+      .catch((error: unknown) => lease.write(errorLine(error)))
       .then(() => {
-        if (port.closed || this.#sessions.get(id)?.port !== port) return;
+        if (port.closed || this.#sessions.get(id) !== session) return;
         // The shell exited (`exit`, Ctrl+D): a terminal tab with no shell is useless, so start a new one.
         if (performance.now() - started >= RESTART_MIN_MS) this.#start(id, port);
         else {
@@ -84,6 +145,15 @@ export class SandboxHost implements Omit<SandboxApi, keyof LessonApi> {
           port.flush();
         }
       });
+  }
+
+  /** Every terminal gets a new shell (from newShell: e.g. on a lesson's fresh cluster), after `banner`. */
+  restartShells(banner = ''): void {
+    for (const [id, { port, lease }] of this.#sessions) {
+      lease.revoke();
+      port.write('\r\n' + banner);
+      this.#start(id, port);
+    }
   }
 
   async input(id: string, line: string | null): Promise<void> {

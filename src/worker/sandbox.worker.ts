@@ -1,13 +1,14 @@
-// The worker entry: one world (cluster + shells), a clock driven by real time, one RPC surface.
+// The worker entry: one world at a time (cluster + shells; a lesson brings its own), a clock driven by real time, one RPC surface.
 
 import * as Comlink from 'comlink';
 import { driveClock } from './clock-driver.ts';
 import { sameSummary } from './cluster-summary.ts';
-import type { ClusterSummary } from './protocol.ts';
+import type { ClusterSummary, LessonApi, SandboxApi } from './protocol.ts';
+import { LessonService } from './lessons.ts';
 import { SandboxHost } from './sandbox-host.ts';
-import { TopologyFeed } from './topology.ts';
-import { TrafficFeed } from './traffic.ts';
-import { createWorld } from './world.ts';
+import { TopologyFeed, type TopologyUpdate } from './topology.ts';
+import { TrafficFeed, type TrafficBatch } from './traffic.ts';
+import { createWorld, type World } from './world.ts';
 import { WELCOME } from './welcome.ts';
 
 /** The status line need not follow every clock tick. */
@@ -16,7 +17,7 @@ const SUMMARY_EVERY_MS = 250;
 let host: SandboxHost | undefined;
 const report = (error: unknown) => host?.reportError(error);
 
-const world = createWorld();
+let world = createWorld();
 let last: ClusterSummary | undefined;
 let lastAt = -Infinity;
 const publish = (force = false) => {
@@ -27,28 +28,66 @@ const publish = (force = false) => {
   if (!sameSummary(last, summary)) host?.publishSummary((last = summary));
 };
 // The traffic diagram: requests are kept from the start (its log shows them when opened later);
-// the topology's watches start when the diagram first asks.
-const network = world.sandbox.cluster.network;
-const traffic = new TrafficFeed(network, { now: () => world.clock.now() });
+// the topology's watches start when the diagram first asks. Both follow the world when a lesson
+// swaps it, so their subscribers are kept here.
+const trafficListeners: ((b: TrafficBatch) => void)[] = [];
+const topologyListeners: ((u: TopologyUpdate) => void)[] = [];
+let traffic = new TrafficFeed(world.sandbox.cluster.network, { now: () => world.clock.now() });
 let topology: TopologyFeed | undefined;
-const driver = driveClock(world.clock, {
-  onTick: () => {
-    publish();
-    topology?.poll();
+const newTopology = (w: World) => {
+  const network = w.sandbox.cluster.network;
+  return new TopologyFeed(w.sandbox.cluster.api, { forwards: () => network.dataplane.forwards.values() });
+};
+const drive = (w: World) =>
+  driveClock(w.clock, {
+    onTick: () => {
+      publish();
+      topology?.poll();
+      lessons.tick();
+    },
+    onError: report,
+  });
+
+const lessons = new LessonService({
+  now: () => performance.now(),
+  freeWorld: () => createWorld(),
+  // A lesson's cluster replaces the current one: the clock, the feeds and every terminal's shell move to it.
+  swapWorld: (next, banner) => {
+    driver.stop();
+    traffic.stop();
+    topology?.stop();
+    world.sandbox.cluster.stop();
+    world = next;
+    driver = drive(world);
+    traffic = new TrafficFeed(world.sandbox.cluster.network, { now: () => world.clock.now() });
+    for (const l of trafficListeners) traffic.subscribe(l);
+    if (topology) {
+      topology = newTopology(world);
+      for (const l of topologyListeners) topology.subscribe(l);
+    }
+    host?.restartShells(banner);
+    publish(true);
   },
-  onError: report,
 });
+let driver = drive(world);
 
 host = new SandboxHost({
-  newShell: world.newShell,
+  newShell: (id) => world.newShell(id),
   welcome: WELCOME,
-  // Bring the cluster up to real time before a command reads it.
-  beforeInput: () => driver.sync(),
+  // Bring the cluster up to real time before a command reads it; log it for the lesson's checks.
+  beforeInput: (id, line) => {
+    driver.sync();
+    lessons.record(id, line);
+  },
   subscribeTopology: (listener) => {
-    topology ??= new TopologyFeed(world.sandbox.cluster.api, { forwards: () => network.dataplane.forwards.values() });
+    topology ??= newTopology(world);
+    topologyListeners.push(listener);
     topology.subscribe(listener);
   },
-  subscribeTraces: (listener) => traffic.subscribe(listener),
+  subscribeTraces: (listener) => {
+    trafficListeners.push(listener);
+    traffic.subscribe(listener);
+  },
 });
 publish(true);
 // kubectl is a separate chunk: fetch it once the first prompt is up, before the learner's first command.
@@ -63,4 +102,18 @@ self.addEventListener('unhandledrejection', (event) => {
   report(event.reason);
 });
 
-Comlink.expose(host);
+// One RPC surface: the terminals' host and the lesson service (methods bound: comlink calls them bare).
+const api: SandboxApi = {
+  ...bindMethods<Omit<SandboxApi, keyof LessonApi>>(host),
+  ...bindMethods<LessonApi>(lessons),
+};
+Comlink.expose(api);
+
+function bindMethods<T>(obj: object): T {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(obj))) {
+    const f = (obj as Record<string, unknown>)[name];
+    if (name !== 'constructor' && typeof f === 'function') out[name] = f.bind(obj);
+  }
+  return out as T;
+}
