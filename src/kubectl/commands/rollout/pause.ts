@@ -1,5 +1,5 @@
 // kubectl rollout pause / resume (rollout_pause.go, rollout_resume.go): a strategic merge patch
-// of spec.paused; an empty patch prints `already paused` / `already resumed`.
+// of spec.paused. Pausing a paused Deployment (resuming a running one) is an error.
 
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { defineCommand, type Command } from '../../command.ts';
@@ -21,8 +21,9 @@ function pauser(name: 'pause' | 'resume'): Command {
           errors.push(new CmdError(`error: ${resourceString(t)} "${t.name}" ${paused ? 'pausing' : 'resuming'} is not supported`));
           continue;
         }
+        // polymorphichelpers.defaultObjectPauser/Resumer refuse before any patch is computed.
         if (Boolean((t.object as KObject).spec?.paused) === paused) {
-          inv.stdout.write(`${nameOf(t)} already ${done}\n`);
+          errors.push(new CmdError(`error: ${resourceString(t)} "${t.name}" ${paused ? 'is already paused' : 'is not paused'}`));
           continue;
         }
         try {

@@ -94,7 +94,7 @@ describe('kubectl rollout', () => {
 
   test('pause and resume', async () => {
     expect((await e.kubectl('rollout pause deployment/nginx')).stdout).toBe('deployment.apps/nginx paused\n');
-    expect((await e.kubectl('rollout pause deployment/nginx')).stdout).toBe('deployment.apps/nginx already paused\n');
+    expect(await e.kubectl('rollout pause deployment/nginx')).toMatchObject({ code: 1, stdout: '', stderr: 'error: deployments.apps "nginx" is already paused\n' });
     expect((await e.kubectl('rollout restart deployment/nginx')).stderr).toBe(
       `error: deployments.apps "nginx" can't restart paused deployment (run rollout resume first)\n`,
     );
@@ -102,7 +102,7 @@ describe('kubectl rollout', () => {
       "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/nginx' and try again\n",
     );
     expect((await e.kubectl('rollout resume deployment/nginx')).stdout).toBe('deployment.apps/nginx resumed\n');
-    expect((await e.kubectl('rollout resume deployment/nginx')).stdout).toBe('deployment.apps/nginx already resumed\n');
+    expect(await e.kubectl('rollout resume deployment/nginx')).toMatchObject({ code: 1, stdout: '', stderr: 'error: deployments.apps "nginx" is not paused\n' });
   });
 
   test('errors', async () => {
