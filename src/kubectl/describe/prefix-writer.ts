@@ -42,6 +42,24 @@ export class TabbedWriter implements PrefixWriter {
   }
 }
 
+/**
+ * describe.NewPrefixWriter over a plain buffer (no tabwriter): tabs stay tabs. `rollout history
+ * --revision` prints the pod template this way (polymorphichelpers printTemplate).
+ */
+export class PlainPrefixWriter implements PrefixWriter {
+  #text = '';
+  write(level: number, text: string): void {
+    this.#text += escapeTerminal('  '.repeat(level) + text);
+  }
+  writeLine(text: string): void {
+    this.#text += escapeTerminal(text + '\n');
+  }
+  flush(): void {}
+  toString(): string {
+    return this.#text;
+  }
+}
+
 /** NewNestedPrefixWriter: adds `indent` levels to everything written through it. */
 export class NestedPrefixWriter implements PrefixWriter {
   constructor(

@@ -3,7 +3,7 @@
 // printer writes `deployment.apps/web ` + the text as its "operation", hence the trailing space.
 
 import { defineCommand } from '../../command.ts';
-import { TabbedWriter } from '../../describe/prefix-writer.ts';
+import { PlainPrefixWriter } from '../../describe/prefix-writer.ts';
 import { describePodTemplate } from '../../describe/pod-template.ts';
 import { tabwrite } from '../../describe/tabwriter.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
@@ -40,7 +40,7 @@ export const rolloutHistory = defineCommand<{ revision: number }>({
           errors.push(new CmdError('unable to find the specified revision'));
           continue;
         }
-        const w = new TabbedWriter();
+        const w = new PlainPrefixWriter();
         describePodTemplate(rs.spec?.template, w);
         text = w.toString();
       } else {

@@ -59,8 +59,9 @@ describe('kubectl rollout', () => {
       'deployment.apps/nginx \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
     );
     const one = await e.kubectl('rollout history deployment/nginx --revision=1');
-    expect(one.stdout).toMatch(/^deployment.apps\/nginx with revision #1\nPod Template:\n {2}Labels:  app=nginx\n/);
-    expect(one.stdout).toContain('    Image:         nginx:1.27\n');
+    // printTemplate writes through a plain PrefixWriter: tabs, not aligned columns (as kubectl 1.34 prints).
+    expect(one.stdout).toMatch(/^deployment.apps\/nginx with revision #1\nPod Template:\n {2}Labels:\tapp=nginx\n\tpod-template-hash=/);
+    expect(one.stdout).toContain('    Image:\tnginx:1.27\n');
     expect((await e.kubectl('rollout history deployment/nginx --revision=9')).stderr).toBe('error: unable to find the specified revision\n');
   });
 
