@@ -89,14 +89,14 @@ async function findTargets(inv: Invocation, forDelete: boolean): Promise<Target[
       continue;
     }
     for (const name of req.names) {
-      // The builder fetches each named object first; a missing one is an error except for --for=delete.
+      // The builder fetches each named object first; a missing one is an error, except that
+      // --for=delete ignores NotFound (Result.IgnoreErrors): nothing to wait for, nothing printed.
       try {
         rest.get(resourcePath(req.mapping, req.mapping.namespaced ? inv.namespace : undefined, name));
         out.push({ mapping: req.mapping, namespace: inv.namespace, name });
       } catch (e) {
         if (!(e instanceof ApiStatusError)) throw e;
-        if (forDelete && e.reason === 'NotFound') out.push({ mapping: req.mapping, namespace: inv.namespace, name });
-        else errors.push(e);
+        if (!(forDelete && e.reason === 'NotFound')) errors.push(e);
       }
     }
   }
