@@ -81,12 +81,12 @@ describe('manifest JSON Schema', () => {
       expect(list.items.length, path).toBeGreaterThan(0);
       for (const item of list.items) {
         const gv = path.startsWith('/apis/') ? path.split('/').slice(2, 4).join('/') : 'v1';
-        const obj = JSON.parse(JSON.stringify({ apiVersion: gv, kind: list.kind.replace(/List$/, ''), ...item })) as unknown; // as on the wire
+        const obj = JSON.parse(JSON.stringify({ ...item, apiVersion: gv, kind: list.kind.replace(/List$/, '') })) as unknown; // as on the wire
         expect(check(obj), `${path} ${item.metadata.name}`).toEqual([]);
       }
     }
     // Several objects, as kubectl edit offers them: a v1 List.
     const pods = (k.api.request({ method: 'GET', path: '/api/v1/pods' }).body as { items: KObject[] }).items;
-    expect(check({ apiVersion: 'v1', kind: 'List', metadata: {}, items: pods.map((p) => ({ apiVersion: 'v1', kind: 'Pod', ...p })) })).toEqual([]);
+    expect(check({ apiVersion: 'v1', kind: 'List', metadata: {}, items: pods.map((p) => ({ ...p, apiVersion: 'v1', kind: 'Pod' })) })).toEqual([]);
   });
 });
