@@ -10,6 +10,8 @@ import type { FileEntry, FilesApi, FilesEvent, TerminalCallbacks } from './proto
 
 /** The panel is for a learner's manifests: a runaway `for` loop must not make it list thousands. */
 const MAX_ENTRIES = 500;
+/** The listing is compared at most this often (the clock ticks every 75 ms). */
+const POLL_EVERY_MS = 300;
 /** Output kept per command for the editor's markers; an apply's errors fit easily. */
 const MAX_OUTPUT = 64 * 1024;
 
@@ -22,7 +24,8 @@ interface EditSession {
 }
 
 export class FilesService implements FilesApi {
-  readonly #fs: VirtualFs;
+  #fs: VirtualFs;
+  #polledAt = -Infinity;
   readonly #listeners: Listener[] = [];
   readonly #edits = new Map<number, EditSession>();
   readonly #output = new Map<string, { current: string; last: string }>();
@@ -32,6 +35,20 @@ export class FilesService implements FilesApi {
 
   constructor(fs: VirtualFs) {
     this.#fs = fs;
+  }
+
+  /** A lesson brought a new world: its laptop's files replace these; open edits end. */
+  use(fs: VirtualFs): void {
+    for (const s of [...this.#edits.values()]) s.finish('cancelled');
+    this.#fs = fs;
+    this.poll();
+  }
+
+  /** From the worker's clock tick: poll, throttled. */
+  tick(now = performance.now()): void {
+    if (now - this.#polledAt < POLL_EVERY_MS) return;
+    this.#polledAt = now;
+    this.poll();
   }
 
   get home(): string {

@@ -10,6 +10,8 @@ import { TopologyFeed, type TopologyUpdate } from './topology.ts';
 import { TrafficFeed, type TrafficBatch } from './traffic.ts';
 import { createWorld, type World } from './world.ts';
 import { WELCOME } from './welcome.ts';
+import { FilesService, withFiles } from './files.ts';
+import { setInteractiveEditor } from '../kubectl/commands/edit/editor-hook.ts';
 
 /** The status line need not follow every clock tick. */
 const SUMMARY_EVERY_MS = 250;
@@ -18,6 +20,9 @@ let host: SandboxHost | undefined;
 const report = (error: unknown) => host?.reportError(error);
 
 let world = createWorld();
+// The files panel and editor show the laptop's files; `kubectl edit` opens in the page's editor.
+const files = new FilesService(world.sandbox.laptopFs);
+setInteractiveEditor(files.editor);
 let last: ClusterSummary | undefined;
 let lastAt = -Infinity;
 const publish = (force = false) => {
@@ -44,6 +49,7 @@ const drive = (w: World) =>
       publish();
       topology?.poll();
       lessons.tick();
+      files.tick();
     },
     onError: report,
   });
@@ -58,6 +64,7 @@ const lessons = new LessonService({
     topology?.stop();
     world.sandbox.cluster.stop();
     world = next;
+    files.use(world.sandbox.laptopFs);
     driver = drive(world);
     traffic = new TrafficFeed(world.sandbox.cluster.network, { now: () => world.clock.now() });
     for (const l of trafficListeners) traffic.subscribe(l);
@@ -107,7 +114,7 @@ const api: SandboxApi = {
   ...bindMethods<Omit<SandboxApi, keyof LessonApi>>(host),
   ...bindMethods<LessonApi>(lessons),
 };
-Comlink.expose(api);
+Comlink.expose(withFiles(api, files));
 
 function bindMethods<T>(obj: object): T {
   const out: Record<string, unknown> = {};
