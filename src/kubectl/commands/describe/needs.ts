@@ -122,12 +122,15 @@ export function fetchNeeds(inv: Invocation, obj: KObject, needs: readonly Need[]
   return ctx;
 }
 
-/** Kinds the emulator may not serve (quotas, limit ranges) read as empty. */
-function optionalList(rest: Rest, path: string): KObject[] {
+/**
+ * Kinds the emulator may not serve (quotas, limit ranges): NotFound means "server does not
+ * support them" and the describer leaves their section out (describeNamespace: list = nil).
+ */
+function optionalList(rest: Rest, path: string): KObject[] | undefined {
   try {
     return items(rest, path);
   } catch (e) {
-    if (e instanceof ApiStatusError && e.reason === 'NotFound') return [];
+    if (e instanceof ApiStatusError && e.reason === 'NotFound') return undefined;
     throw e;
   }
 }
