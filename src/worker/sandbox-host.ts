@@ -90,8 +90,6 @@ class ShellLease implements Terminal {
   }
 }
 
-/** A shell that exits faster than this after starting is not restarted (it would loop). */
-const RESTART_MIN_MS = 1000;
 
 export function errorLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -132,14 +130,15 @@ export class SandboxHost implements Omit<SandboxApi, keyof LessonApi> {
     const lease = new ShellLease(port);
     const session = { port, shell, lease };
     this.#sessions.set(id, session);
-    const started = performance.now();
+    const linesBefore = port.linesRead;
     Promise.resolve()
       .then(() => shell.run(lease))
       .catch((error: unknown) => lease.write(errorLine(error)))
       .then(() => {
         if (port.closed || this.#sessions.get(id) !== session) return;
         // The shell exited (`exit`, Ctrl+D): a terminal tab with no shell is useless, so start a new one.
-        if (performance.now() - started >= RESTART_MIN_MS) this.#start(id, port);
+        // A shell that ended before reading its first line would end again at once: don't loop.
+        if (port.linesRead > linesBefore) this.#start(id, port);
         else {
           port.write('\r\n[shell exited]\r\n');
           port.flush();

@@ -37,7 +37,11 @@ export class TerminalPort implements Terminal {
     this.#flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** How many lines have been asked for: a shell that asked for none has not really run. */
+  linesRead = 0;
+
   readLine(prompt: string): Promise<string | null> {
+    this.linesRead++;
     if (this.#closed) return Promise.resolve(null);
     const queued = this.#lines.shift();
     if (queued !== undefined) return Promise.resolve(queued);
