@@ -15,6 +15,7 @@ import { describePod } from './pod.ts';
 import { describeReplicaSet } from './replicaset.ts';
 import { describeSecret } from './secret.ts';
 import { describeService } from './service.ts';
+import { describeServiceAccount } from './serviceaccount.ts';
 import type { Json } from './types.ts';
 
 /**
@@ -28,6 +29,7 @@ import type { Json } from './types.ts';
  *   in all namespaces → `pods` (leave undefined if forbidden: prints `Pods: not authorized`).
  * - `node-lease`: the Lease <node> in kube-node-lease → `lease` (or its error message → `leaseError`).
  * - `quotas`, `limitranges`: ResourceQuotas / LimitRanges in the namespace → `quotas`, `limits`.
+ * - `secrets`: every Secret in the namespace → `secrets` (left undefined if the list fails).
  * - `ingress-backends`: for each backend Service name in the Ingress, the Service and its
  *   EndpointSlices → `backends[name]` (a get error message → `backends[name].error`).
  */
@@ -40,6 +42,7 @@ export type Need =
   | 'node-lease'
   | 'quotas'
   | 'limitranges'
+  | 'secrets'
   | 'ingress-backends';
 
 export interface Describer {
@@ -63,6 +66,7 @@ const entries: Describer[] = [
   { kind: 'Namespace', group: '', needs: ['quotas', 'limitranges'], describe: describeNamespace },
   { kind: 'ConfigMap', group: '', needs: ['events'], describe: describeConfigMap },
   { kind: 'Secret', group: '', needs: [], describe: (obj) => describeSecret(obj) },
+  { kind: 'ServiceAccount', group: '', needs: ['secrets', 'events'], describe: describeServiceAccount },
 ];
 
 export const describers: Record<string, Describer> = Object.fromEntries(entries.map((d) => [d.kind, d]));

@@ -101,6 +101,14 @@ export function fetchNeeds(inv: Invocation, obj: KObject, needs: readonly Need[]
       case 'limitranges':
         ctx.limits = optionalList(rest, `/api/v1/namespaces/${obj.metadata.name}/limitranges`);
         break;
+      case 'secrets':
+        // ServiceAccountDescriber tolerates a failed list: it still describes the account.
+        try {
+          ctx.secrets = items(rest, `/api/v1/namespaces/${ns}/secrets`);
+        } catch {
+          ctx.secrets = undefined;
+        }
+        break;
       case 'ingress-backends': {
         const backends: Record<string, unknown> = {};
         for (const name of backendNames(obj)) {
