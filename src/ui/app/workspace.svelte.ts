@@ -69,4 +69,19 @@ export class Workspace {
   run(command: string): void {
     this.active?.run(command);
   }
+
+  /** Terminals 1..n exist (a lesson asks for them; ids are t1, t2 …). */
+  ensureTerminals(n: number): void {
+    while (this.#counter < n) this.add();
+    if (n > 1 && !this.split) this.toggleSplit();
+  }
+
+  /** A lesson's command: each line typed into its terminal, after Ctrl+C when it asks and a command runs there. */
+  runIn(terminal: string, code: string, interrupt: boolean): void {
+    this.ensureTerminals(Number(terminal) || 1);
+    const t = this.terminals.find((x) => x.id === `t${terminal}`) ?? this.active;
+    if (!t) return;
+    if (!this.isShown(t)) this.select(t.id);
+    t.run((interrupt && t.state === 'busy' ? '\x03' : '') + code.split('\n').join('\r'));
+  }
 }
