@@ -81,7 +81,16 @@ export class NetworkService {
   http(from: Vantage, address: string, port: number, req: Omit<HttpRequest, 'remoteAddr' | 'remotePort'>, opts: { host?: string; tool?: string } = {}): { trace: Trace; response?: HttpResponse; emptyReply?: boolean } {
     const trace = this.dataplane.connect(from, address, port, { host: opts.host, tool: opts.tool });
     if (trace.result.kind !== 'connected') return { trace: this.dataplane.record(trace) };
+    return this.answer(trace, req);
+  }
+
+  /**
+   * The HTTP exchange on a connection already made (trace not yet recorded): a TLS client checks
+   * the certificate between connect() and this, on the same connection and so the same endpoint.
+   */
+  answer(trace: Trace, req: Omit<HttpRequest, 'remoteAddr' | 'remotePort'>): { trace: Trace; response?: HttpResponse; emptyReply?: boolean } {
     const r = trace.result;
+    if (r.kind !== 'connected') return { trace: this.dataplane.record(trace) };
     const pod = this.view.pod(r.pod.namespace, r.pod.name);
     const l = pod && this.listener(pod, r.port);
     if (!pod || !l?.app?.http) {

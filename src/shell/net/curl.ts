@@ -5,7 +5,8 @@
 import type { HttpResponse } from '../../cluster/network/apps/types.ts';
 import type { Trace } from '../../cluster/network/trace.ts';
 import type { ProcessContext, Program } from '../program.ts';
-import { exchange, type Outcome } from './exchange.ts';
+import { exchange, verifyProblem, type Outcome } from './exchange.ts';
+import { CA_CERT_ERRORMSG, clientHello, finishHandshake, rejectCertificate, serverHello, sessionTickets, type TlsTracer } from './curl-tls.ts';
 import { writeHint } from './hint.ts';
 import { netHost, type NetHost } from './host.ts';
 import { lookupHost, lookupWhy } from './lookup.ts';
@@ -37,6 +38,7 @@ interface Options {
   data?: string;
   userAgent?: string;
   fail: boolean;
+  insecure: boolean;
   retry: number;
   urls: string[];
 }
@@ -71,7 +73,7 @@ const FLAGS: Record<string, (o: Options) => void> = {
   '-L': (o) => (o.follow = true), '--location': (o) => (o.follow = true),
   '-f': (o) => (o.fail = true), '--fail': (o) => (o.fail = true),
   '-O': (o) => (o.remoteName = true), '--remote-name': (o) => (o.remoteName = true),
-  '-k': () => {}, '--insecure': () => {},
+  '-k': (o) => (o.insecure = true), '--insecure': (o) => (o.insecure = true),
   '-4': () => {}, '--ipv4': () => {},
   '--http1.1': () => {}, '--http1.0': () => {}, '-0': () => {},
   '-N': () => {}, '--no-buffer': () => {},
@@ -80,7 +82,7 @@ const FLAGS: Record<string, (o: Options) => void> = {
 };
 
 function parseArgs(argv: string[]): Parse {
-  const o: Options = { silent: false, showError: false, verbose: false, include: false, head: false, headers: [], remoteName: false, follow: false, resolve: [], fail: false, retry: 0, urls: [] };
+  const o: Options = { silent: false, showError: false, verbose: false, include: false, head: false, headers: [], remoteName: false, follow: false, resolve: [], fail: false, insecure: false, retry: 0, urls: [] };
   const unknown = (opt: string): Parse => ({ ok: false, code: 2, message: `curl: option ${opt}: is unknown\n${TRY_HELP}` });
   const apply = (name: string, opt: string, value: string | undefined): Parse | undefined => {
     if (value === undefined) return { ok: false, code: 2, message: `curl: option ${opt}: requires parameter\n${TRY_HELP}` };
@@ -148,6 +150,8 @@ interface Result {
   redirects: number;
   /** -v's last line, written after the body. */
   intact?: string;
+  /** The protocol the response came in: HTTP/2 when TLS ALPN settled on h2. */
+  httpVersion?: '1.1' | '2';
 }
 
 export const curl: Program = async (ctx) => {
@@ -190,6 +194,7 @@ export const curl: Program = async (ctx) => {
       exit = r.code;
       if (showErrors && r.error) {
         ctx.stderr.write(`curl: (${r.code}) ${r.error}\n`);
+        if (r.code === 60) ctx.stderr.write(CA_CERT_ERRORMSG);
         writeHint(ctx.stderr, r.why);
       }
     }
@@ -200,7 +205,7 @@ export const curl: Program = async (ctx) => {
 function writeBody(ctx: ProcessContext, o: Options, n: number, r: Result): number {
   const res = r.response!;
   let text = '';
-  if (o.include || o.head) text += statusAndHeaders(res);
+  if (o.include || o.head) text += statusAndHeaders(res, r.httpVersion);
   if (!o.head) text += res.body;
   let file = n === 0 ? o.output : undefined;
   if (o.remoteName) {
@@ -225,14 +230,36 @@ function writeBody(ctx: ProcessContext, o: Options, n: number, r: Result): numbe
   return 0;
 }
 
-function statusAndHeaders(res: HttpResponse): string {
-  return `HTTP/1.1 ${res.status} ${res.reason}\r\n` + res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n';
+/** The status line and headers as curl writes them (-i, -v): HTTP/2's has no reason phrase. */
+function statusAndHeaders(res: HttpResponse, version: '1.1' | '2' = '1.1', prefix = ''): string {
+  const status = version === '2' ? `HTTP/2 ${res.status} ` : `HTTP/1.1 ${res.status} ${res.reason}`;
+  return `${prefix}${status}\r\n` + res.headers.map(([k, v]) => `${prefix}${k}: ${v}\r\n`).join('') + `${prefix}\r\n`;
+}
+
+/** Headers an HTTP/2 server sends: lower-case names, no connection-specific fields (RFC 9113 8.2). */
+const H2_DROPPED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
+function asHttp2(res: HttpResponse): HttpResponse {
+  return { ...res, headers: res.headers.filter(([k]) => !H2_DROPPED.has(k.toLowerCase())).map(([k, v]) => [k.toLowerCase(), v]) };
 }
 
 /** One URL, following redirects with -L. Writes -v trace and the progress meter to stderr. */
 async function transfer(ctx: ProcessContext, net: NetHost, o: Options, input: string, connectionId: number, meter: boolean): Promise<Result | 'interrupted'> {
   const err = ctx.stderr;
-  const info = (line: string) => o.verbose && err.write(`* ${line}\n`);
+  // tool_cb_dbg.c: one "[N bytes data]" per stretch of data between texts, and none when
+  // stdout is a terminal (the data shows there).
+  let tracedData = false;
+  const info = (line: string) => {
+    tracedData = false;
+    if (o.verbose) err.write(`* ${line}\n`);
+  };
+  const tls: TlsTracer = {
+    info,
+    data: (dir, bytes) => {
+      if (!o.verbose || tracedData || ctx.stdout.isTTY) return;
+      err.write(`${dir} [${bytes} bytes data]\n`);
+      tracedData = true;
+    },
+  };
   let href = input;
   let redirects = 0;
   let elapsed = 0;
@@ -271,6 +298,7 @@ async function transfer(ctx: ProcessContext, net: NetHost, o: Options, input: st
     const headers = requestHeaders(o, url);
     const outcome: Outcome = exchange(net, {
       tls: url.scheme === 'https',
+      insecure: o.insecure,
       address,
       port: url.port,
       host: url.host,
@@ -304,31 +332,51 @@ async function transfer(ctx: ProcessContext, net: NetHost, o: Options, input: st
       return done(7, `Failed to connect to ${url.host} port ${url.port} after ${elapsed} ms: Could not connect to server`);
     }
     elapsed += 1;
-    info(`Connected to ${url.host} (${address}) port ${url.port}`);
+    // curl 8 says "Connected to" once the whole filter chain is up, TLS included.
     if (outcome.kind === 'tls') {
-      info('ALPN: curl offers h2,http/1.1');
-      if (o.verbose) err.write('} [5 bytes data]\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n} [512 bytes data]\n');
+      clientHello(tls, !o.insecure);
       return done(35, 'TLS connect error: error:0A00010B:SSL routines::wrong version number');
     }
-    if (url.scheme === 'https') {
+    if (outcome.kind === 'untrusted') {
+      clientHello(tls, true);
+      serverHello(tls, outcome.tls);
+      rejectCertificate(tls);
+      return done(60, `SSL certificate problem: ${outcome.problem.text}`);
+    }
+    const cert = outcome.kind === 'response' ? outcome.tls : undefined;
+    const h2 = outcome.kind === 'response' && outcome.alpn === 'h2';
+    if (cert) {
+      clientHello(tls, !o.insecure);
+      serverHello(tls, cert);
+      finishHandshake(tls, cert, h2 ? 'h2' : 'http/1.1', verifyProblem(cert));
+    } else if (url.scheme === 'https') {
       info('ALPN: curl offers h2,http/1.1');
       info(`SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / x25519 / RSASSA-PSS`);
       info('ALPN: server accepted http/1.1');
     }
-    info('using HTTP/1.x');
+    info(`Connected to ${url.host} (${address}) port ${url.port}`);
+    info(h2 ? 'using HTTP/2' : 'using HTTP/1.x');
     if (o.verbose) {
-      err.write(`> ${method} ${url.path} HTTP/1.1\r\n` + headers.map(([k, v]) => `> ${k}: ${v}\r\n`).join('') + '> \r\n');
+      if (h2) {
+        // http2.c: the stream and its header block, pseudo-headers first, names in lower case.
+        info(`[HTTP/2] [1] OPENED stream for ${url.href}`);
+        const pseudo: [string, string][] = [[':method', method], [':scheme', url.scheme], [':authority', url.hostHeader], [':path', url.path]];
+        for (const [k, v] of [...pseudo, ...headers.filter(([k]) => k.toLowerCase() !== 'host').map(([k, v]) => [k.toLowerCase(), v] as [string, string])]) info(`[HTTP/2] [1] [${k}: ${v}]`);
+      }
+      err.write(`> ${method} ${url.path} HTTP/${h2 ? '2' : '1.1'}\r\n` + headers.map(([k, v]) => `> ${k}: ${v}\r\n`).join('') + '> \r\n');
       info('Request completely sent off');
+      if (cert) sessionTickets(tls);
     }
     if (outcome.kind === 'empty') return done(52, 'Empty reply from server');
-    const res = outcome.response;
-    if (o.verbose) err.write(`< HTTP/1.1 ${res.status} ${res.reason}\r\n` + res.headers.map(([k, v]) => `< ${k}: ${v}\r\n`).join('') + '< \r\n');
+    const res = h2 ? asHttp2(outcome.response) : outcome.response;
+    const httpVersion = h2 ? '2' : '1.1';
+    if (o.verbose) err.write(statusAndHeaders(res, httpVersion, '< '));
     const size = o.head || method === 'HEAD' ? 0 : new TextEncoder().encode(res.body).length;
     if (meter) err.write(progressLine(size, size, elapsed) + '\n');
     const location = res.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
     if (o.follow && location && [301, 302, 303, 307, 308].includes(res.status)) {
       if (redirects >= MAX_REDIRS) return done(47, `Maximum (${MAX_REDIRS}) redirects followed`);
-      if (o.include && !o.head) ctx.stdout.write(statusAndHeaders(res));
+      if (o.include && !o.head) ctx.stdout.write(statusAndHeaders(res, httpVersion));
       info(`Connection #${connectionId} to host ${url.host} left intact`);
       href = resolveLocation(url, location);
       info(`Issue another request to this URL: '${href}'`);
@@ -337,12 +385,13 @@ async function transfer(ctx: ProcessContext, net: NetHost, o: Options, input: st
     }
     if (o.fail && res.status >= 400) {
       if (o.verbose) err.write(`* The requested URL returned error: ${res.status}\n* closing connection #${connectionId}\n`);
-      return { code: 22, error: `The requested URL returned error: ${res.status}`, url, address, trace: outcome.trace, response: res, elapsedMs: elapsed, redirects };
+      return { code: 22, error: `The requested URL returned error: ${res.status}`, url, address, trace: outcome.trace, response: res, elapsedMs: elapsed, redirects, httpVersion };
     }
     // -v tells the data apart only when it is not shown on the same terminal (tool_cb_dbg.c).
-    if (o.verbose && !ctx.stdout.isTTY && size) err.write(`{ [${size} bytes data]\n`);
+    tracedData = false; // the header lines were HEADER_IN
+    if (size) tls.data('{', size);
     const intact = o.verbose ? `* Connection #${connectionId} to host ${url.host} left intact\n` : undefined;
-    return { code: 0, url, address, trace: outcome.trace, response: res, elapsedMs: elapsed, redirects, intact };
+    return { code: 0, url, address, trace: outcome.trace, response: res, elapsedMs: elapsed, redirects, intact, httpVersion };
   }
 }
 
