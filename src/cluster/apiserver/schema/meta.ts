@@ -68,7 +68,7 @@ export const metaDefinitions: Definition[] = [
   }),
   { name: TIME, alias: { scalar: 'string', format: 'date-time' } },
   { name: MICRO_TIME, alias: { scalar: 'string', format: 'date-time' } },
-  { name: INT_OR_STRING, alias: { scalar: 'string', format: 'int-or-string' } },
-  { name: QUANTITY, alias: { scalar: 'string' } },
+  { name: INT_OR_STRING, alias: { scalar: 'string', format: 'int-or-string', v3OneOf: ['integer', 'string'] } },
+  { name: QUANTITY, alias: { scalar: 'string', v3OneOf: ['string', 'number'] } },
 ];
 

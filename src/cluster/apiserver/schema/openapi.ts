@@ -38,7 +38,13 @@ function fieldSchema(f: Field, flavour: Flavour): Json {
 }
 
 export function definitionSchema(d: Definition, flavour: Flavour): Json {
-  if (d.alias) return { ...(d.description ? { description: d.description } : {}), type: d.alias.scalar, ...(d.alias.format ? { format: d.alias.format } : {}) };
+  if (d.alias) {
+    const described = d.description ? { description: d.description } : {};
+    // kube-openapi: v3 carries oneOf (and the format, if any) instead of a type; v2 the plain type.
+    if (flavour === 'v3' && d.alias.v3OneOf)
+      return { ...described, oneOf: d.alias.v3OneOf.map((type) => ({ type })), ...(d.alias.format ? { format: d.alias.format } : {}) };
+    return { ...described, type: d.alias.scalar, ...(d.alias.format ? { format: d.alias.format } : {}) };
+  }
   const props = d.properties ?? {};
   const required = Object.keys(props).filter((k) => props[k].required);
   const s: Json = {

@@ -42,7 +42,11 @@ export interface Definition {
   /** The REST resource (plural) and scope, for the paths section. */
   resource?: { plural: string; namespaced: boolean };
   /** A type with no fields of its own (Time, Quantity, IntOrString): its JSON shape. */
-  alias?: { scalar: Scalar; format?: string };
+  /**
+   * `v3OneOf`: the OpenAPI v3 document describes the alias as a oneOf of these types and no
+   * `type` (kube-openapi's OpenAPIV3OneOfTypes: IntOrString, Quantity); v2 keeps `scalar`.
+   */
+  alias?: { scalar: Scalar; format?: string; v3OneOf?: Scalar[] };
   properties?: Record<string, Field>;
   /** x-kubernetes-map-type on the struct (atomic structs such as LabelSelectorRequirement). */
   mapType?: 'atomic' | 'granular';

@@ -1,8 +1,7 @@
 // Models kubectl 1.34's explain v2 plaintext template (pkg/explain/v2/templates/plaintext.tmpl)
 // over an OpenAPI v3 document: the header, then "output" follows the field path through
 // properties, array items, map values and allOf, and prints DESCRIPTION and FIELDS.
-// Text is wrapped with sprig's wrap (goutils.WrapCustom: breaks at spaces only, a newline inside
-// the text counts as an ordinary character) and indented with sprig's indent.
+// Text is wrapped with kubectl's template wrap (go-wordwrap) and indented with sprig's indent.
 
 import { CmdError } from '../../errors.ts';
 
@@ -17,33 +16,48 @@ export interface Gvk {
   kind: string;
 }
 
-/** goutils.WrapCustom(str, n, "\n", false). */
-export function wrap(str: string, n: number): string {
-  if (str === '') return '';
-  const width = Math.max(1, n);
-  let offset = 0;
+/**
+ * The template's `wrap`: kubectl's own (explain/v2/funcs.go), term.NewWordWrapWriter, i.e.
+ * mitchellh/go-wordwrap's WrapString. It breaks only at white space, a newline in the text ends
+ * the line, and a word longer than the limit runs past it.
+ */
+export function wrap(str: string, lim: number): string {
   let out = '';
-  while (str.length - offset > width) {
-    if (str[offset] === ' ') {
-      offset++;
-      continue;
-    }
-    const space = str.slice(offset, width + offset + 1).lastIndexOf(' ');
-    if (space >= 0) {
-      out += str.slice(offset, offset + space) + '\n';
-      offset += space + 1;
+  let current = 0;
+  let word = '';
+  let space = '';
+  for (const ch of str) {
+    const wordLen = [...word].length;
+    if (ch === '\n') {
+      if (word === '') {
+        if (current + space.length <= lim) out += space;
+      } else out += space + word;
+      out += ch;
+      current = 0;
+      word = '';
+      space = '';
+    } else if (/\s/.test(ch) && ch !== '\u00a0') {
+      if (space === '' || word !== '') {
+        current += space.length + wordLen;
+        out += space + word;
+        space = '';
+        word = '';
+      }
+      space += ch;
     } else {
-      const next = str.indexOf(' ', width + offset);
-      if (next < 0) {
-        out += str.slice(offset);
-        offset = str.length;
-      } else {
-        out += str.slice(offset, next) + '\n';
-        offset = next + 1;
+      word += ch;
+      const n = wordLen + 1;
+      if (current + space.length + n > lim && n < lim) {
+        out += '\n';
+        current = 0;
+        space = '';
       }
     }
   }
-  return out + str.slice(offset);
+  if (word === '') {
+    if (current + space.length <= lim) out += space;
+  } else out += space + word;
+  return out;
 }
 
 /** sprig indent. */
@@ -58,14 +72,8 @@ export class Explainer {
   resolve(ref: string | undefined): Schema | undefined {
     if (!ref) return undefined;
     const name = ref.replace('#/components/schemas/', '');
-    const s = this.doc.components?.schemas?.[name];
-    // IntOrString and Quantity carry no `type` in kube-apiserver's v3 documents (they are
-    // x-kubernetes-int-or-string / a string-or-number), so explain names them by their type name.
-    if (s && (s.format === 'int-or-string' || name.endsWith('.api.resource.Quantity'))) {
-      const { type: _t, ...rest } = s;
-      return rest;
-    }
-    return s;
+    // IntOrString and Quantity carry no `type` in v3 documents (a oneOf), so typeGuess names them.
+    return this.doc.components?.schemas?.[name];
   }
 
   render(gvk: Gvk, fieldPath: string[], recursive: boolean): string {
