@@ -24,10 +24,9 @@ export default defineCommand<ExplainOptions>({
     { name: 'recursive', type: 'bool' },
   ],
   complete(inv) {
+    // A plain fmt.Errorf in explain.go, not a usage error: no "See 'kubectl explain -h'" line.
     if (inv.args.length === 0)
-      throw inv.usageError(
-        'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n',
-      );
+      throw new CmdError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n');
     if (inv.args.length > 1) throw inv.usageError(`We accept only this format: explain RESOURCE\n`);
     const [resource, ...fieldPath] = inv.args[0].split('.');
     return { resource, fieldPath, recursive: inv.flags.bool('recursive'), apiVersion: inv.flags.string('api-version') };
@@ -40,8 +39,10 @@ export default defineCommand<ExplainOptions>({
   run(o, inv) {
     const mapping = resolve(inv, o);
     const doc = openApiDocument(inv, mapping.group, mapping.version);
-    const text = new Explainer(doc).render({ group: mapping.group, version: mapping.version, kind: mapping.kind }, o.fieldPath, o.recursive);
+    // The template writes as it goes: a missing field fails after the header is out.
+    const { text, error } = new Explainer(doc).render({ group: mapping.group, version: mapping.version, kind: mapping.kind }, o.fieldPath, o.recursive);
     inv.stdout.write(text);
+    if (error) throw error;
   },
 });
 

@@ -76,7 +76,8 @@ export class Explainer {
     return this.doc.components?.schemas?.[name];
   }
 
-  render(gvk: Gvk, fieldPath: string[], recursive: boolean): string {
+  /** The template's output; `error` when it failed part way (`text` is what it wrote first). */
+  render(gvk: Gvk, fieldPath: string[], recursive: boolean): { text: string; error?: CmdError } {
     let out = '';
     if (gvk.group) out += `GROUP:      ${gvk.group}\n`;
     out += `KIND:       ${gvk.kind}\nVERSION:    ${gvk.version}\n\n`;
@@ -85,8 +86,8 @@ export class Explainer {
     );
     if (!root) throw new CmdError(`GVK ${gvk.group}/${gvk.version}, Kind=${gvk.kind} not found in OpenAPI schema`);
     const body = this.output(root, fieldPath, recursive, new Set());
-    if (!body) throw new CmdError(`field "${fieldPath[fieldPath.length - 1]}" does not exist`);
-    return out + body + '\n';
+    if (!body) return { text: out, error: new CmdError(`field "${fieldPath[fieldPath.length - 1]}" does not exist`) };
+    return { text: out + body + '\n' };
   }
 
   private output(schema: Schema, path: string[], recursive: boolean, history: Set<string>): string {
