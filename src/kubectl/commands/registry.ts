@@ -3,6 +3,7 @@
 import type { Command } from '../command.ts';
 import annotate from './annotate/index.ts';
 import apiResources from './api-resources/index.ts';
+import apiVersions from './api-versions/index.ts';
 import apply from './apply/index.ts';
 import attach from './attach/index.ts';
 import clusterInfo from './cluster-info/index.ts';
@@ -49,5 +50,6 @@ export const COMMANDS: readonly Command[] = [
   wait,
   version,
   apiResources,
+  apiVersions,
   options,
 ];
