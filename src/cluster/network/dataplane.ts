@@ -36,6 +36,7 @@ export interface ConnectOptions {
 }
 
 const MAX_TRACES = 2000;
+const EXCLUDE_FROM_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
 export class Network {
   readonly traces: Trace[] = [];
@@ -137,7 +138,8 @@ export class Network {
       }
       const node = from.node!;
       const local = rule.internalTrafficPolicy === 'Local';
-      return this.#dnat(rule, 'ClusterIP', from.ip, node, local, false, hops, trace);
+      // Traffic not from a Pod is masqueraded (`! -s clusterCIDR`), which from a node changes nothing.
+      return this.#dnat(rule, 'ClusterIP', from.ip, node, local, undefined, hops, trace);
     }
     // A Pod IP: routable from nodes and Pods (the CNI's routes), not from outside.
     const podCidrNode = cfg.nodes.find((n) => cidrContains(n.podCIDR, dst));
@@ -159,24 +161,49 @@ export class Network {
     if (node) {
       const rule = this.rules().find((r) => r.nodePort === port && r.protocol === protocolOf(protocol));
       hops.push({ kind: 'node', text: `arrives at node ${node.metadata.name} (${dst}:${port})`, node: node.metadata.name, src: from.ip, dst: `${dst}:${port}` });
+      const bound = protocol === 'ICMP' ? undefined : this.#hostPort(node.metadata.name!, dst, port, protocolOf(protocol));
+      if (bound) {
+        // The CNI portmap plugin's DNAT (CNI-HOSTPORT-DNAT): the node's port is the Pod's port.
+        // It masquerades only hairpin traffic (a Pod reaching its own hostPort).
+        const hairpin = from.kind === 'pod' && from.pod?.namespace === bound.pod.metadata.namespace && from.pod?.name === bound.pod.metadata.name;
+        const src = hairpin ? dst : from.ip;
+        hops.push({ kind: 'dnat', text: `hostPort: ${dst}:${port} → Pod ${bound.pod.metadata.name} ${bound.pod.status?.podIP}:${bound.containerPort}`, node: node.metadata.name, src, dst: `${bound.pod.status?.podIP}:${bound.containerPort}`, pod: podRef(bound.pod) });
+        return this.#toPod(bound.pod, bound.containerPort, protocol, src, hops, trace);
+      }
       if (!rule) {
         if (protocol === 'ICMP') return { kind: 'connected', pod: { namespace: '', name: node.metadata.name!, ip: dst, node: node.metadata.name! }, port: 0, clientIP: from.ip };
         trace.why = `No Service has NodePort ${port}; nothing listens on ${dst}:${port}.`;
         return { kind: 'refused', reason: 'no NodePort here' };
       }
-      const external = from.kind === 'outside' || !this.#isClusterSource(from.ip);
-      return this.#dnat(rule, 'NodePort', from.ip, node.metadata.name!, rule.externalTrafficPolicy === 'Local', external, hops, trace);
+      const ext = this.#externalPolicy(rule, from, from.kind === 'node' && from.node === node.metadata.name);
+      return this.#dnat(rule, 'NodePort', from.ip, node.metadata.name!, ext.local, ext.snat, hops, trace);
     }
     // A load-balancer or external address of a Service.
     const lbRule = this.rules().find((r) => (r.loadBalancerIPs.includes(dst) || r.externalIPs.includes(dst)) && r.port === port && r.protocol === protocolOf(protocol));
+    if (lbRule && from.kind !== 'outside' && from.node && !lbRule.proxyIPs.includes(dst)) {
+      // kube-proxy captures a Service's load-balancer IPs (ipMode VIP) and external IPs on every
+      // node: a Pod or node reaching one never leaves its node; the packet is DNATed right there.
+      const ext = this.#externalPolicy(lbRule, from, from.kind === 'node');
+      return this.#dnat(lbRule, 'LoadBalancer', from.ip, from.node, ext.local, ext.snat, hops, trace);
+    }
     if (lbRule) {
-      const nodes = this.view.nodes().map((n) => n.metadata.name!);
+      // Like the service controller (and MetalLB), the load balancer leaves out nodes labelled
+      // node.kubernetes.io/exclude-from-external-load-balancers (kubeadm's control plane).
+      const nodes = this.view
+        .nodes()
+        .filter((n) => n.metadata.labels?.[EXCLUDE_FROM_LB] === undefined)
+        .map((n) => n.metadata.name!);
+      if (!nodes.length) {
+        trace.why = `Every node is labelled ${EXCLUDE_FROM_LB}: the load balancer at ${dst} has no backends.`;
+        return { kind: 'timeout', reason: 'load balancer has no nodes' };
+      }
       // The load balancer spreads connections over nodes; with Local it only uses nodes that
       // pass its health check (those with a ready endpoint).
       const candidates = lbRule.externalTrafficPolicy === 'Local' ? nodes.filter((n) => lbRule.endpoints.some((e) => e.node === n && e.ready)) : nodes;
       const target = candidates.length ? candidates[this.rng.int(candidates.length)] : nodes[this.rng.int(nodes.length)];
       hops.push({ kind: 'load-balancer', text: `load balancer ${dst}:${port} → node ${target}`, src: from.ip, dst: `${dst}:${port}`, node: target, service: svcRef(lbRule) });
-      return this.#dnat(lbRule, 'LoadBalancer', from.ip, target, lbRule.externalTrafficPolicy === 'Local', true, hops, trace);
+      const ext = this.#externalPolicy(lbRule, from, false);
+      return this.#dnat(lbRule, 'LoadBalancer', from.ip, target, ext.local, ext.snat, hops, trace);
     }
     if (this.rules().some((r) => r.loadBalancerIPs.includes(dst) || r.externalIPs.includes(dst))) {
       trace.why = `The load balancer at ${dst} has no listener on port ${port}.`;
@@ -186,12 +213,39 @@ export class Network {
     return { kind: 'timeout', reason: 'no route to host' };
   }
 
-  #isClusterSource(ip: string): boolean {
-    return this.config.nodes.some((n) => cidrContains(n.podCIDR, ip) || n.internalIP === ip);
+  /** A running Pod on `node` whose container port is published as hostPort `port` (hostIP empty or dst). */
+  #hostPort(node: string, dst: string, port: number, protocol: string): { pod: KObject; containerPort: number } | undefined {
+    for (const pod of this.view.pods()) {
+      if (pod.spec?.nodeName !== node || isFinished(pod)) continue;
+      for (const c of pod.spec?.containers ?? []) {
+        for (const p of (c.ports ?? []) as { hostPort?: number; containerPort: number; protocol?: string; hostIP?: string }[]) {
+          if (p.hostPort === port && (p.protocol ?? 'TCP') === protocol && (!p.hostIP || p.hostIP === dst || p.hostIP === '0.0.0.0')) return { pod, containerPort: p.containerPort };
+        }
+      }
+    }
+    return undefined;
   }
 
-  /** kube-proxy on `node` DNATs to an endpoint of the rule; SNAT for external traffic with policy Cluster. */
-  #dnat(rule: ServicePortRule, via: string, clientIP: string, node: string, local: boolean, external: boolean, hops: Hop[], trace: Trace): TraceResult {
+  /**
+   * kube-proxy's KUBE-EXT chain for traffic to a NodePort, load-balancer or external IP: with
+   * policy Cluster everything is masqueraded; with Local, Pod traffic ("pod traffic for … external
+   * destinations", any Pod of the cluster CIDR) and the node's own traffic (src-type LOCAL, which
+   * is also masqueraded) go to the Cluster chain, and only the rest keeps the client's address and
+   * needs a local endpoint.
+   */
+  #externalPolicy(rule: ServicePortRule, from: Vantage, srcTypeLocal: boolean): { local: boolean; snat?: string } {
+    if (rule.externalTrafficPolicy !== 'Local') return { local: false, snat: 'externalTrafficPolicy: Cluster' };
+    if (srcTypeLocal) return { local: false, snat: 'traffic from the node itself' };
+    if (this.#isPodSource(from.ip)) return { local: false };
+    return { local: true };
+  }
+
+  #isPodSource(ip: string): boolean {
+    return this.config.nodes.some((n) => cidrContains(n.podCIDR, ip));
+  }
+
+  /** kube-proxy on `node` DNATs to an endpoint of the rule, masquerading when `snat` says why. */
+  #dnat(rule: ServicePortRule, via: string, clientIP: string, node: string, local: boolean, snat: string | undefined, hops: Hop[], trace: Trace): TraceResult {
     const eps = usableEndpoints(rule, local, node);
     const svc = svcRef(rule);
     if (!eps.length) {
@@ -223,11 +277,14 @@ export class Network {
       pod: ep.pod ? { ...ep.pod, ip: ep.ip } : undefined,
     });
     let src = clientIP;
-    if (external && !local) {
+    // KUBE-SEP: an endpoint reached by itself is masqueraded too (hairpin), or its reply would
+    // skip the DNAT.
+    const why = snat ?? (ep.ip === clientIP ? 'hairpin: the Pod reached itself through the Service' : undefined);
+    if (why) {
       // Masquerade: the reply must come back through this node.
       const n = this.view.nodes().find((x) => x.metadata.name === node);
       src = n ? nodeIP(n) : clientIP;
-      hops.push({ kind: 'snat', text: `SNAT ${clientIP} → ${src} (externalTrafficPolicy: Cluster)`, node, src });
+      if (src !== clientIP) hops.push({ kind: 'snat', text: `SNAT ${clientIP} → ${src} (${why})`, node, src });
     }
     if (ep.node && ep.node !== node) hops.push({ kind: 'node', text: `forwarded from ${node} to node ${ep.node}`, node: ep.node, src, dst: `${ep.ip}:${ep.port}` });
     const pod = ep.pod ? this.view.pod(ep.pod.namespace, ep.pod.name) : this.view.podByIP(ep.ip);

@@ -29,6 +29,8 @@ export interface ServicePortRule {
   clusterIP?: string; // undefined for headless/ExternalName
   nodePort?: number;
   loadBalancerIPs: string[];
+  /** Load-balancer IPs with ipMode Proxy: kube-proxy leaves them to the load balancer. */
+  proxyIPs: string[];
   externalIPs: string[];
   externalTrafficPolicy: 'Cluster' | 'Local';
   internalTrafficPolicy: 'Cluster' | 'Local';
@@ -82,6 +84,7 @@ export function buildRules(view: ClusterView): ServicePortRule[] {
         clusterIP: headless ? undefined : spec.clusterIP,
         nodePort: p.nodePort,
         loadBalancerIPs: (svc.status?.loadBalancer?.ingress ?? []).map((i: { ip?: string }) => i.ip).filter(Boolean),
+        proxyIPs: (svc.status?.loadBalancer?.ingress ?? []).filter((i: { ipMode?: string }) => i.ipMode === 'Proxy').map((i: { ip?: string }) => i.ip).filter(Boolean),
         externalIPs: spec.externalIPs ?? [],
         externalTrafficPolicy: spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
         internalTrafficPolicy: spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
