@@ -40,11 +40,10 @@ async function eachFile(
   return status;
 }
 
-function count(ctx: ProcessContext, value: string | undefined): { n: number; sign: string } | null {
+function count(ctx: ProcessContext, value: string | undefined, kind: 'lines' | 'bytes' = 'lines'): { n: number; sign: string } | null {
   if (value === undefined) return { n: 10, sign: '' };
   const m = /^([-+]?)(\d+)$/.exec(value);
   if (!m) {
-    const kind = ctx.argv[0] === 'head' || ctx.argv[0] === 'tail' ? 'lines' : 'lines';
     ctx.stderr.write(`${ctx.argv[0]}: invalid number of ${kind}: ‘${value}’\n`);
     return null;
   }
@@ -55,6 +54,16 @@ function count(ctx: ProcessContext, value: string | undefined): { n: number; sig
 export const head: Program = async (ctx) => {
   const args = parseArgs(ctx, SPEC);
   if (args instanceof UsageError) return args.status;
+  const bytes = last(args, 'c');
+  if (bytes !== undefined) {
+    // -c N: the first N bytes (characters here; the sandbox's text is mostly ASCII).
+    const b = count(ctx, bytes, 'bytes');
+    if (!b) return 1;
+    return eachFile(ctx, args.operands, has(args, 'v'), has(args, 'q'), async (f) => {
+      const text = f === '-' ? await ctx.stdin.readAll() : ctx.fs.readFile(f);
+      ctx.stdout.write(b.sign === '-' ? text.slice(0, Math.max(0, text.length - b.n)) : text.slice(0, b.n));
+    });
+  }
   const c = count(ctx, last(args, 'n'));
   if (!c) return 1;
   return eachFile(ctx, args.operands, has(args, 'v'), has(args, 'q'), async (f) => {
@@ -85,10 +94,15 @@ export const head: Program = async (ctx) => {
 export const tail: Program = async (ctx) => {
   const args = parseArgs(ctx, SPEC);
   if (args instanceof UsageError) return args.status;
-  const c = count(ctx, last(args, 'n'));
+  const bytes = last(args, 'c');
+  const c = count(ctx, bytes ?? last(args, 'n'), bytes !== undefined ? 'bytes' : 'lines');
   if (!c) return 1;
   return eachFile(ctx, args.operands, has(args, 'v'), has(args, 'q'), async (f) => {
     const text = f === '-' ? await ctx.stdin.readAll() : ctx.fs.readFile(f);
+    if (bytes !== undefined) {
+      ctx.stdout.write(c.sign === '+' ? text.slice(Math.max(0, c.n - 1)) : c.n === 0 ? '' : text.slice(-c.n));
+      return;
+    }
     const all = text.split(/(?<=\n)/).filter((l) => l !== '');
     ctx.stdout.write((c.sign === '+' ? all.slice(Math.max(0, c.n - 1)) : c.n === 0 ? [] : all.slice(-c.n)).join(''));
   });
