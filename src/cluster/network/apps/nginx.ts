@@ -31,15 +31,9 @@ Commercial support is available at
 </html>
 `;
 
+/** ngx_http_special_response.c: the page and its tail (server_tokens on) end lines with CRLF. */
 export function nginxErrorPage(status: number, reason: string): string {
-  return `<html>
-<head><title>${status} ${reason}</title></head>
-<body>
-<center><h1>${status} ${reason}</h1></center>
-<hr><center>nginx/${NGINX_VERSION}</center>
-</body>
-</html>
-`;
+  return `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx/${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
 const LAST_MODIFIED = Date.UTC(2025, 9, 28, 12, 5, 16);

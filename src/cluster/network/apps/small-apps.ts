@@ -53,12 +53,38 @@ export const whoami: App = {
     const path = req.path.split('?')[0];
     if (path === '/health') return text(200, 'OK', '', ctx.now);
     const lines = [`Hostname: ${ctx.pod.metadata.name}`, 'IP: 127.0.0.1', 'IP: ::1', `IP: ${ctx.pod.status?.podIP}`, `IP: ${linkLocal(ctx.pod.metadata.uid ?? '')}`, `RemoteAddr: ${req.remoteAddr}:${req.remotePort}`];
-    let dump = `${req.method} ${req.path} HTTP/1.1\r\n`;
-    for (const [k, v] of req.headers) dump += `${k}: ${v}\r\n`;
-    dump += '\r\n';
-    return text(200, 'OK', lines.join('\n') + '\n' + dump, ctx.now);
+    return text(200, 'OK', lines.join('\n') + '\n' + goRequestWrite(req), ctx.now);
   },
 };
+
+/** Go's textproto.CanonicalMIMEHeaderKey: `x-real-ip` → `X-Real-Ip` (unchanged if not a token). */
+export function canonicalHeaderKey(k: string): string {
+  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(k)) return k;
+  return k.toLowerCase().replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase());
+}
+
+/**
+ * Go's http.Request.Write of a request the server parsed, as whoami echoes it: the request line,
+ * Host, User-Agent (Go's default when the client sent none), Content-Length when there is a body,
+ * then the other headers by canonical name in sorted order, one line per value (request.go write,
+ * Header.writeSubset, reqWriteExcludeHeader).
+ */
+export function goRequestWrite(req: HttpRequest): string {
+  const byKey = new Map<string, string[]>();
+  for (const [k, v] of req.headers) {
+    const key = canonicalHeaderKey(k);
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(v);
+  }
+  const host = byKey.get('Host')?.[0] ?? '';
+  const ua = byKey.has('User-Agent') ? byKey.get('User-Agent')![0] : 'Go-http-client/1.1';
+  let out = `${req.method} ${req.path} HTTP/1.1\r\nHost: ${host}\r\n`;
+  if (ua) out += `User-Agent: ${ua}\r\n`;
+  const length = utf8Length(req.body);
+  if (length > 0 || ['POST', 'PUT', 'PATCH'].includes(req.method)) out += `Content-Length: ${length}\r\n`;
+  const excluded = new Set(['Host', 'User-Agent', 'Content-Length', 'Transfer-Encoding', 'Trailer']);
+  for (const key of [...byKey.keys()].filter((k) => !excluded.has(k)).sort()) for (const v of byKey.get(key)!) out += `${key}: ${v}\r\n`;
+  return out + '\r\n' + req.body;
+}
 
 function linkLocal(uid: string): string {
   const h = uid.replace(/-/g, '').padEnd(12, '0');
