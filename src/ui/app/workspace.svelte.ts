@@ -10,6 +10,10 @@ export class Workspace {
   activeId = $state('');
   split = $state(false);
   lessonOpen = $state(true);
+  /** The traffic diagram: open by default where there is room for it beside the terminal. */
+  trafficOpen = $state(typeof matchMedia === 'function' && matchMedia('(min-width: 1100px)').matches);
+  /** Once opened it stays mounted (hidden when closed), keeping its log and its subscriptions. */
+  trafficLoaded = $state(this.trafficOpen);
   summary: ClusterSummary | null = $state.raw(null);
   readonly #sandbox: Sandbox;
   #dark: boolean;
@@ -59,6 +63,12 @@ export class Workspace {
     this.split = !this.split;
     if (this.split && this.terminals.length === 1) this.add();
     else this.select(this.activeId);
+  }
+
+  toggleTraffic(): void {
+    this.trafficOpen = !this.trafficOpen;
+    if (this.trafficOpen) this.trafficLoaded = true;
+    this.select(this.activeId); // the terminal's size changed
   }
 
   setDark(dark: boolean): void {
