@@ -29,7 +29,6 @@ async function walkthrough(page: Page): Promise<void> {
 test('the seed walkthrough shows each Service type hop by hop', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
-  page.on('pageerror', (e) => console.log('STACK', e.stack));
   await page.setViewportSize({ width: 1280, height: 800 });
   await openApp(page);
   const pane = page.getByTestId('traffic-pane');
