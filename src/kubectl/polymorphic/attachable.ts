@@ -17,8 +17,7 @@ export function getTarget(inv: Invocation, arg: string, second?: string): KObjec
   const reqs = parseResourceArgs(args, inv.mapper());
   const r = reqs[0];
   if (!r || r.names.length === 0) throw new CmdError('resource(s) were provided, but no name was specified');
-  const obj = inv.rest().get<KObject>(resourcePath(r.mapping, r.mapping.namespaced ? inv.namespace : undefined, r.names[0]));
-  return obj;
+  return inv.rest().getNamed<KObject>(r.mapping, r.mapping.namespaced ? inv.namespace : undefined, r.names[0]);
 }
 
 type Order = 'attach' | 'logging';

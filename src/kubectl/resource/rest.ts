@@ -42,6 +42,26 @@ export class Rest {
   }
 
   /**
+   * One named object as cli-runtime's Info.Get fetches it: when a namespaced object is not found
+   * in a namespace other than `default`, the namespace is looked up, and if it is missing that
+   * NotFound (`namespaces "x" not found`) is the error.
+   */
+  getNamed<T = unknown>(r: ResourceRef, namespace: string | undefined, name: string, query?: Record<string, string>, headers?: Record<string, string>): T {
+    try {
+      return this.get<T>(resourcePath(r, namespace, name), query, headers);
+    } catch (e) {
+      if (e instanceof ApiStatusError && e.reason === 'NotFound' && r.namespaced && namespace && namespace !== 'default') {
+        try {
+          this.get(`/api/v1/namespaces/${namespace}`);
+        } catch (e2) {
+          if (e2 instanceof ApiStatusError && e2.reason === 'NotFound') throw e2;
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
    * A list as cli-runtime's Selector.Visit makes it: BadRequest and NotFound come back through
    * EnhanceListError, which names the resource and the selectors in the server's message.
    */

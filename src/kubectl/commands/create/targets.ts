@@ -80,7 +80,7 @@ export async function selectTargets(inv: Invocation, args: string[], o: SelectOp
       const t: Target = { mapping: r.mapping, name, namespace, source: '' };
       if (o.fetch) {
         try {
-          t.obj = inv.rest().get<KObject>(resourcePath(r.mapping, namespace || undefined, name));
+          t.obj = inv.rest().getNamed<KObject>(r.mapping, namespace || undefined, name);
         } catch (e) {
           errors.push(e as Error);
           continue;

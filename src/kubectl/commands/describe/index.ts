@@ -120,7 +120,7 @@ function withKind(obj: KObject, m: ApiResource): KObject {
 
 function getOne(inv: Invocation, mapping: ApiResource, namespace: string, name: string, errors: Error[]): Target | undefined {
   try {
-    const object = inv.rest().get<KObject>(resourcePath(mapping, mapping.namespaced ? namespace : undefined, name));
+    const object = inv.rest().getNamed<KObject>(mapping, mapping.namespaced ? namespace : undefined, name);
     return { mapping, object: withKind(object, mapping) };
   } catch (e) {
     if (!(e instanceof ApiStatusError)) throw e;

@@ -112,7 +112,7 @@ export function fetchInfos(o: GetOptions, inv: Invocation, asTable: boolean): { 
     }
     for (const name of req.names) {
       try {
-        const body = rest.get<Table | KObject>(resourcePath(req.mapping, ns, name), extra, headers);
+        const body = rest.getNamed<Table | KObject>(req.mapping, ns, name, extra, headers);
         infos.push(asTable ? { mapping: req.mapping, name, table: body as Table } : { mapping: req.mapping, name, object: body as KObject });
       } catch (e) {
         if (e instanceof ApiStatusError && e.reason === 'NotFound' && o.ignoreNotFound) continue;

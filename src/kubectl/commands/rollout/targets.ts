@@ -44,7 +44,7 @@ export async function resolveTargets(inv: Invocation): Promise<{ targets: Target
   const selector = inv.flags.has('selector') ? inv.flags.string('selector') : '';
   const fetch = (mapping: ApiResource, namespace: string, name: string) => {
     try {
-      const object = rest.get<KObject>(resourcePath(mapping, mapping.namespaced ? namespace : undefined, name));
+      const object = rest.getNamed<KObject>(mapping, mapping.namespaced ? namespace : undefined, name);
       targets.push({ mapping, namespace, name, object });
     } catch (e) {
       if (!(e instanceof ApiStatusError)) throw e;

@@ -92,7 +92,7 @@ async function findTargets(inv: Invocation, forDelete: boolean): Promise<Target[
       // The builder fetches each named object first; a missing one is an error, except that
       // --for=delete ignores NotFound (Result.IgnoreErrors): nothing to wait for, nothing printed.
       try {
-        rest.get(resourcePath(req.mapping, req.mapping.namespaced ? inv.namespace : undefined, name));
+        rest.getNamed(req.mapping, req.mapping.namespaced ? inv.namespace : undefined, name);
         out.push({ mapping: req.mapping, namespace: inv.namespace, name });
       } catch (e) {
         if (!(e instanceof ApiStatusError)) throw e;
