@@ -331,9 +331,17 @@ export class Network {
     if (!fw) return { kind: 'refused', reason: `nothing listens on localhost:${port}` };
     const pod = this.view.pod(fw.namespace, fw.pod);
     hops.push({ kind: 'port-forward', text: `kubectl port-forward ${fw.target}: localhost:${port} → API server → Pod ${fw.pod}:${fw.podPort}`, src: from.ip, dst: `${fw.pod}:${fw.podPort}`, rule: fw.target });
-    if (!pod) return { kind: 'refused', reason: 'forwarded Pod is gone' };
+    // kubectl's listener has already accepted the client; when the kubelet cannot reach the far
+    // end, kubectl closes that connection without a reply (curl: "Empty reply from server").
+    if (!pod) {
+      trace.why = `Pod ${fw.pod} is gone: kubectl port-forward still listens on localhost:${port}, but its tunnel leads nowhere and it drops each connection. Start kubectl port-forward again (against a Service or Deployment it picks a current Pod).`;
+      return { kind: 'refused', reason: 'forwarded Pod is gone', accepted: true };
+    }
     // The tunnel ends inside the Pod's network namespace: the app sees a connection from localhost.
-    if (!this.listening(pod, fw.podPort, 'TCP')) return { kind: 'refused', reason: 'port closed in Pod' };
+    if (!this.listening(pod, fw.podPort, 'TCP')) {
+      trace.why = `Nothing in Pod ${fw.pod} listens on port ${fw.podPort}: kubectl port-forward accepted the connection, then closed it.`;
+      return { kind: 'refused', reason: 'port closed in Pod', accepted: true };
+    }
     return this.#deliver(pod, fw.podPort, '127.0.0.1', hops, trace);
   }
 }

@@ -40,7 +40,11 @@ export interface Hop {
 export type TraceResult =
   | { kind: 'connected'; pod: { namespace: string; name: string; ip: string; node: string }; port: number; clientIP: string }
   | { kind: 'external'; host: string; ip: string; port: number }
-  | { kind: 'refused'; reason: string }
+  /**
+   * Nothing accepted the connection; or, with `accepted`, a proxy in front (kubectl port-forward's
+   * listener) accepted it and then closed it without a byte because its far side failed.
+   */
+  | { kind: 'refused'; reason: string; accepted?: true }
   | { kind: 'timeout'; reason: string }
   | { kind: 'nxdomain'; name: string }
   | { kind: 'unreachable'; reason: string };

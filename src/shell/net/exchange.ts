@@ -94,7 +94,7 @@ function externalOutcome(trace: Trace, x: ExchangeRequest): Outcome {
 function failure(trace: Trace): Outcome {
   switch (trace.result.kind) {
     case 'refused':
-      return { kind: 'refused', trace };
+      return trace.result.accepted ? { kind: 'empty', trace } : { kind: 'refused', trace };
     case 'unreachable':
       return { kind: 'unreachable', trace };
     default:

@@ -295,3 +295,44 @@ describe('ping, nc, ip, hostname, redis-cli', () => {
     expect(refused.stderr.split('\n')[0]).toBe('Could not connect to Redis at 10.244.1.5:6379: Connection refused');
   });
 });
+
+describe('localhost and kubectl port-forward tunnels', () => {
+  const forward = (fx: ReturnType<typeof createFixture>, pod = 'web-1') =>
+    fx.network.dataplane.addForward({ localPort: 8080, address: '127.0.0.1', namespace: 'default', pod, podPort: 80, target: `pod/${pod}` });
+
+  test("the learner's machine: any terminal reaches the tunnel; without one, localhost refuses", async () => {
+    const fx = createFixture();
+    const before = await run(fx, fx.outside(), ['curl', '-sS', 'localhost:8080']);
+    expect(before.stderr.split('\n')[0]).toBe('curl: (7) Failed to connect to localhost port 8080 after 0 ms: Could not connect to server');
+    forward(fx);
+    for (const terminal of [fx.outside(), fx.outside()]) {
+      const r = await run(fx, terminal, ['curl', '-s', 'http://127.0.0.1:8080/']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(NGINX_TITLE);
+    }
+    expect(fx.network.dataplane.traces.at(-1)!.hops[0].kind).toBe('port-forward');
+  });
+
+  test("inside a Pod, localhost is the Pod itself, not the learner's tunnel", async () => {
+    const fx = createFixture();
+    forward(fx);
+    const client = await run(fx, fx.pod('client'), ['curl', '-sS', 'localhost:8080']);
+    expect(client.stderr.split('\n')[0]).toBe('curl: (7) Failed to connect to localhost port 8080 after 0 ms: Could not connect to server');
+    const own = await run(fx, fx.pod('web-2'), ['curl', '-s', 'localhost']);
+    expect(own.stdout).toContain(NGINX_TITLE);
+    expect(fx.network.dataplane.traces.at(-1)!.result).toMatchObject({ kind: 'connected', pod: { name: 'web-2' } });
+  });
+
+  test('a tunnel to a Pod that is gone accepts, then closes: (52) Empty reply from server', async () => {
+    const fx = createFixture();
+    forward(fx);
+    fx.store.remove('/pods', 'default', 'web-1');
+    const r = await run(fx, fx.outside(), ['curl', '-sS', 'localhost:8080']);
+    expect(r.code).toBe(52);
+    expect(r.stderr.split('\n')[0]).toBe('curl: (52) Empty reply from server');
+    // kubectl's side learns of the failed connection from the trace (its error lines).
+    expect(fx.network.dataplane.traces.at(-1)!).toMatchObject({ hops: [{ kind: 'port-forward' }], result: { kind: 'refused', accepted: true } });
+    const w = await run(fx, fx.outside(), ['wget', '-qO-', 'localhost:8080']);
+    expect(w.stderr.split('\n')[0]).toBe('wget: error getting response: Connection reset by peer');
+  });
+});
