@@ -2,7 +2,7 @@
 // with --current-replicas / --resource-version as preconditions checked against it first.
 
 import { defineCommand } from '../../command.ts';
-import { AggregateError, CmdError } from '../../errors.ts';
+import { AggregateError, ApiStatusError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, requireFlags, type DryRun } from '../create/flags.ts';
@@ -41,12 +41,19 @@ export const scale = defineCommand<Options>({
   },
   async run(o, inv) {
     const f = inv.flags;
-    const sel = await selectTargets(inv, inv.args, {
-      filenames: f.strings('filename'),
-      selector: f.string('selector'),
-      all: f.bool('all'),
-      fetch: true,
-    });
+    let sel;
+    try {
+      sel = await selectTargets(inv, inv.args, {
+        filenames: f.strings('filename'),
+        selector: f.string('selector'),
+        all: f.bool('all'),
+        fetch: true,
+      });
+    } catch (e) {
+      // scale visits with its own func and reports the visit error inside its own message.
+      if (e instanceof ApiStatusError) throw new CmdError(`no objects passed to scale ${e.message}`);
+      throw e;
+    }
     const rv = f.string('resource-version');
     if (rv && sel.targets.length > 1) throw new CmdError('cannot use --resource-version with multiple resources');
     if (sel.targets.length === 0) {
