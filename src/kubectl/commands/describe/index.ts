@@ -7,7 +7,7 @@ import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { defineCommand, type Invocation } from '../../command.ts';
 import { describerFor } from '../../describe/index.ts';
 import { AggregateError, ApiStatusError, CmdError, KubectlError } from '../../errors.ts';
-import { parseResourceArgs, type ResourceRequest } from '../../resource/builder.ts';
+import { checkNamesAcrossNamespaces, parseResourceArgs, type ResourceRequest } from '../../resource/builder.ts';
 import type { ApiResource } from '../../resource/discovery.ts';
 import { resourcePath } from '../../resource/rest.ts';
 import { readManifests } from '../apply/manifests.ts';
@@ -56,6 +56,7 @@ export default defineCommand<DescribeOptions>({
           ? 'selectors and the all flag cannot be used when passing resource/name arguments'
           : 'name cannot be provided when a selector is specified',
       );
+    checkNamesAcrossNamespaces(o.requests, o.allNamespaces);
   },
   async run(o, inv) {
     const errors: Error[] = [];
