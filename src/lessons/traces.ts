@@ -18,9 +18,12 @@ export function viaOf(t: Trace): Via | undefined {
   return undefined;
 }
 
-/** The Service a request went through (namespace/name), from its DNAT or load-balancer hop. */
+/**
+ * The Service a request went through (namespace/name), from its DNAT or load-balancer hop. Through
+ * an Ingress it is the Service the rule sent it to, not the controller's own LoadBalancer.
+ */
 export function serviceOf(t: Trace): { namespace: string; name: string } | undefined {
-  const hop = t.hops.find((h) => h.service);
+  const hop = t.hops.find((h) => h.kind === 'ingress' && h.service) ?? t.hops.find((h) => h.service);
   return hop?.service ? { namespace: hop.service.namespace, name: hop.service.name } : undefined;
 }
 
