@@ -1,24 +1,20 @@
 // The differential suite: every case line of every scenario, real kubectl 1.34 vs ours, compared
-// byte for byte (after the rules in harness/normalise.ts). One test per case; scenarios run one
-// after another, each with its own pair of clusters and one facade per cluster.
+// byte for byte (after the rules in normalise.ts). One test per case; within a shard scenarios
+// run one after another, each with its own pair of clusters and one facade per cluster. The
+// scenarios are split over two test files (shards) so vitest runs them in two workers.
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeRealKubectl } from './harness/real-kubectl.ts';
-import { parseScenario } from './harness/scenario.ts';
-import { runScenario, type ScenarioResult } from './harness/runner.ts';
-import { loadPending } from './harness/pending.ts';
-import { familyOf } from './harness/scenario.ts';
+import { describeRealKubectl } from './real-kubectl.ts';
+import { parseScenario } from './scenario.ts';
+import { runScenario, type ScenarioResult } from './runner.ts';
+import { loadPending } from './pending.ts';
+import { familyOf } from './scenario.ts';
 
-const dir = fileURLToPath(new URL('./scenarios/', import.meta.url));
+const dir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const only = process.env.FIDELITY_SCENARIO;
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .filter((f) => !only || f.replace(/\.txt$/, '') === only)
-  .sort();
-const pending = loadPending();
 // FIDELITY_DUMP=dir writes each scenario's raw outputs (real and ours) there, for reading diffs.
 const dumpDir = process.env.FIDELITY_DUMP;
 
@@ -36,7 +32,20 @@ function dump(name: string, result: ScenarioResult): void {
   writeFileSync(join(dumpDir, `${name}.txt`), text + '\n');
 }
 
-for (const file of files) {
+/** Defines the tests of every `of`-th scenario file starting at `shard` (sorted by name). */
+export function defineScenarios(shard: number, of: number): void {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => !only || f.replace(/\.txt$/, '') === only)
+    .sort()
+    .filter((_, i) => (only ? shard === 0 : i % of === shard));
+  const pending = loadPending();
+  for (const file of files) defineScenario(file, pending);
+  // vitest fails a test file that defines no test (FIDELITY_SCENARIO picks one file).
+  if (files.length === 0) it.skip('no scenario in this shard', () => {});
+}
+
+function defineScenario(file: string, pending: Map<string, string>): void {
   const scenario = parseScenario(file.replace(/\.txt$/, ''), readFileSync(dir + file, 'utf8'));
   describeRealKubectl(`fidelity ${scenario.name}`, () => {
     let result: ScenarioResult;

@@ -1,0 +1,4 @@
+// The differential suite, second shard (see harness/suite.ts).
+import { defineScenarios } from './harness/suite.ts';
+
+defineScenarios(1, 2);
