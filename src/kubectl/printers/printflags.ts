@@ -8,6 +8,9 @@ import { printJson } from './json.ts';
 import { printName } from './name.ts';
 import { toYaml } from './yaml.ts';
 import type { KObject } from '../../cluster/apiserver/types.ts';
+import { executeGoTemplate, GoTemplateError, parseGoTemplate, type GoTemplate } from './go-template.ts';
+import { goSprint } from './customcolumns.ts';
+import { goJson } from './json.ts';
 
 export const GET_FORMATS = [
   'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath',
@@ -19,9 +22,20 @@ export type OutputFormat =
   | { kind: 'json' | 'yaml' | 'name' }
   /** `raw`: the template as given (kubectl's messages quote it unrelaxed). */
   | { kind: 'jsonpath'; template: string; asJson: boolean; raw?: string }
-  | { kind: 'custom-columns'; spec: string };
+  | { kind: 'custom-columns'; spec: string }
+  | { kind: 'go-template'; template: GoTemplate };
 
-export function parseOutput(o: string, allowed = GET_FORMATS): OutputFormat {
+/** The --template flag and a file reader for -o go-template-file (template_flags.go). */
+export interface TemplateSource {
+  template?: string;
+  readFile?(path: string): string | undefined;
+}
+
+const GO_TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'templatefile'];
+
+export function parseOutput(o: string, allowed = GET_FORMATS, tpl: TemplateSource = {}): OutputFormat {
+  // PrintFlags.ToPrinter: --template without -o means go-template.
+  if (o === '' && tpl.template) o = 'go-template';
   const eq = o.indexOf('=');
   const name = eq < 0 ? o : o.slice(0, eq);
   const arg = eq < 0 ? '' : o.slice(eq + 1);
@@ -42,9 +56,49 @@ export function parseOutput(o: string, allowed = GET_FORMATS): OutputFormat {
       return { kind: 'jsonpath', template, asJson: name === 'jsonpath-as-json', raw: arg };
     }
     if (name === 'custom-columns') return { kind: 'custom-columns', spec: arg };
+    if (GO_TEMPLATE_FORMATS.includes(name)) return { kind: 'go-template', template: goTemplateFrom(name, tpl.template || arg, tpl) };
     throw new CmdError(`-o ${name} is not available in this sandbox`);
   }
   throw new CmdError(`unable to match a printer suitable for the output format ${goQuote(o)}, allowed formats are: ${allowed.join(',')}`);
+}
+
+/** GoTemplatePrintFlags.ToPrinter: the template text (or file), parsed. */
+function goTemplateFrom(format: string, value: string, tpl: TemplateSource): GoTemplate {
+  if (value === '') throw new CmdError('template format specified but no template given');
+  let text = value;
+  if (format === 'go-template-file' || format === 'templatefile') {
+    const data = tpl.readFile?.(value);
+    if (data === undefined) throw new CmdError(`error reading --template ${value}, open ${value}: no such file or directory\n`);
+    text = data;
+  }
+  try {
+    return parseGoTemplate(text);
+  } catch (e) {
+    if (e instanceof GoTemplateError) throw new CmdError(`error parsing template ${text}, ${e.message}\n`);
+    throw e;
+  }
+}
+
+/** A failed go-template: kubectl has already written the partial output and a debugging dump to stdout. */
+export class TemplateExecError extends CmdError {
+  constructor(
+    message: string,
+    readonly stdout: string,
+  ) {
+    super(message);
+  }
+}
+
+/** GoTemplatePrinter.PrintObj: the object as JSON decoded (whole numbers as int64), then the template. */
+function printGoTemplate(t: GoTemplate, obj: KObject): string {
+  const raw = goJson(obj, '');
+  const data: unknown = JSON.parse(raw);
+  const r = executeGoTemplate(t, data);
+  if (r.error === undefined) return r.out;
+  const dump =
+    `Error executing template: ${r.error}. Printing more information for debugging the template:\n` +
+    `\ttemplate was:\n\t\t${t.raw}\n\traw data was:\n\t\t${raw}\n\tobject given to template engine was:\n\t\t${goSprint(data)}\n\n`;
+  throw new TemplateExecError(`error executing template ${goQuote(t.raw)}: ${r.error}`, r.out + dump);
 }
 
 /** Print one object (or a List) in a non-table format. */
@@ -66,6 +120,8 @@ export function printObject(f: OutputFormat, obj: KObject): string {
       }
       return f.asJson ? printJson(JSON.parse('[' + out + ']')) : out;
     }
+    case 'go-template':
+      return printGoTemplate(f.template, obj);
     default:
       throw new Error(`printObject: ${f.kind} is printed by the caller`);
   }

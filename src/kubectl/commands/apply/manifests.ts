@@ -10,6 +10,7 @@ import { CmdError, KubectlError } from '../../errors.ts';
 import { goJson } from '../../printers/json.ts';
 import type { ApiResource } from '../../resource/discovery.ts';
 import { YamlSyntaxError, yamlToJson } from './yaml-decode.ts';
+import { isUrl, readUrl } from '../../resource/urls.ts';
 
 export interface Manifest {
   /** `x.yaml`, `dir/x.yaml` or `STDIN`, as kubectl names sources in messages. */
@@ -47,7 +48,10 @@ export async function readSources(inv: Invocation, o: ManifestOptions): Promise<
       out.push({ source: 'STDIN', docs: splitDocuments(await inv.ctx.stdin.readAll()) });
       continue;
     }
-    if (/^https?:\/\//.test(name)) throw new CmdError(`unable to read URL "${name}": this sandbox has no internet access`);
+    if (isUrl(name)) {
+      out.push({ source: name, docs: splitDocuments(readUrl(name)) });
+      continue;
+    }
     if (!fs.exists(name)) throw new CmdError(`the path "${name}" does not exist`);
     if (!fs.isDir(name)) {
       out.push({ source: name, docs: splitDocuments(fs.readFile(name)) });

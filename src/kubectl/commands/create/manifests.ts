@@ -7,6 +7,7 @@ import type { Invocation } from '../../command.ts';
 import { CmdError, KubectlError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import type { ApiResource } from '../../resource/discovery.ts';
+import { isUrl, readUrl } from '../../resource/urls.ts';
 
 export interface Manifest {
   /** The file name as given (`-` reads stdin and reports `STDIN`). */
@@ -45,7 +46,7 @@ export async function readManifests(inv: Invocation, filenames: string[], recurs
 
 async function readSources(inv: Invocation, name: string, recursive: boolean): Promise<Array<[string, string]>> {
   if (name === '-') return [['STDIN', await inv.ctx.stdin.readAll()]];
-  if (/^https?:\/\//.test(name)) throw new CmdError(`reading manifests from URLs (${name}) is not available in this sandbox`);
+  if (isUrl(name)) return [[name, readUrl(name)]];
   const fs = inv.ctx.fs;
   if (!fs.exists(name)) throw new CmdError(`the path "${name}" does not exist`);
   if (!fs.isDir(name)) return [[name, fs.readFile(name)]];

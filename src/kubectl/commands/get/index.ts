@@ -6,7 +6,7 @@ import { defineCommand, type Invocation } from '../../command.ts';
 import { AggregateError, ApiStatusError, CmdError } from '../../errors.ts';
 import { parseCustomColumns, printCustomColumns } from '../../printers/customcolumns.ts';
 import { executeJsonPathValues } from '../../printers/jsonpath.ts';
-import { parseOutput, printObject, type OutputFormat } from '../../printers/printflags.ts';
+import { parseOutput, printObject, TemplateExecError, type OutputFormat } from '../../printers/printflags.ts';
 import { HumanReadablePrinter } from '../../printers/table.ts';
 import { TabWriter } from '../../printers/tabwriter.ts';
 import { checkNamesAcrossNamespaces, parseResourceArgs, type ResourceRequest } from '../../resource/builder.ts';
@@ -46,7 +46,7 @@ export default defineCommand<GetOptions>({
   flags: GET_FLAGS,
   complete(inv) {
     const f = inv.flags;
-    const output = parseOutput(f.string('output'));
+    const output = parseOutput(f.string('output'), undefined, { template: f.string('template'), readFile: (p) => (inv.ctx.fs.isFile(p) ? inv.ctx.fs.readFile(p) : undefined) });
     if (inv.args.length === 0) {
       inv.stderr.write(
         'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n',
@@ -200,7 +200,12 @@ function printGeneric(o: GetOptions, inv: Invocation): number {
     if (o.sortBy) sortObjects(items, o.sortBy);
     obj = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } } as KObject;
   }
-  inv.stdout.write(printObject(o.output, obj));
+  try {
+    inv.stdout.write(printObject(o.output, obj));
+  } catch (e) {
+    if (e instanceof TemplateExecError) inv.stdout.write(e.stdout);
+    throw e;
+  }
   if (errors.length) throw new AggregateError(errors);
   return 0;
 }
