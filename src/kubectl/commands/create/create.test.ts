@@ -239,3 +239,23 @@ describe('kubectl create -f', () => {
     expect(r.stdout).toBe('namespace/team created (dry run)\n');
   });
 });
+
+describe('kubectl create serviceaccount and secret docker-registry', () => {
+  it('build what real kubectl 1.34 builds', async () => {
+    const s = sandbox();
+    expect((await s.kubectl('create sa robot2 --dry-run=client -o yaml')).stdout).toBe('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: robot2\n');
+    expect((await s.kubectl('create sa robot3 -n kube-system --dry-run=client -o json')).stdout).toBe(
+      '{\n    "kind": "ServiceAccount",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "robot3",\n        "namespace": "kube-system"\n    }\n}\n',
+    );
+    const r = await s.kubectl('create secret docker-registry reg --docker-server=r.example.com --docker-username=u --docker-password=p --dry-run=client -o yaml');
+    expect(r.stdout).toBe(
+      'apiVersion: v1\ndata:\n  .dockerconfigjson: eyJhdXRocyI6eyJyLmV4YW1wbGUuY29tIjp7InVzZXJuYW1lIjoidSIsInBhc3N3b3JkIjoicCIsImF1dGgiOiJkVHB3In19fQ==\nkind: Secret\nmetadata:\n  name: reg\ntype: kubernetes.io/dockerconfigjson\n',
+    );
+  });
+  it('docker-registry needs a username, password and server, or --from-file', async () => {
+    const s = sandbox();
+    expect((await s.kubectl('create secret docker-registry reg --docker-username=u')).stderr).toBe(
+      'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n',
+    );
+  });
+});

@@ -59,6 +59,7 @@ const T: Record<string, Field[]> = {
   NamespaceStatus: [['phase'], ['conditions']],
   ConfigMap: [['kind'], ['apiVersion'], ['metadata', 'ObjectMeta'], ['immutable'], ['data'], ['binaryData']],
   Secret: [['kind'], ['apiVersion'], ['metadata', 'ObjectMeta'], ['immutable'], ['data'], ['stringData'], ['type']],
+  ServiceAccount: [['kind'], ['apiVersion'], ['metadata', 'ObjectMeta'], ['secrets'], ['imagePullSecrets'], ['automountServiceAccountToken']],
 
   Ingress: [['kind'], ['apiVersion'], ['metadata', 'ObjectMeta'], ['spec', 'IngressSpec'], ['status']],
   IngressSpec: [['ingressClassName'], ['defaultBackend', 'IngressBackend'], ['tls', 'IngressTLS'], ['rules', 'IngressRule']],

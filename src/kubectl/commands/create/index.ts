@@ -11,6 +11,7 @@ import { readManifests } from './manifests.ts';
 import { createNamespace } from './namespace.ts';
 import { objectPrinter } from './print.ts';
 import { createSecret } from './secret.ts';
+import { createServiceAccount } from './serviceaccount.ts';
 import { createService } from './service.ts';
 import { sourceError } from './source-error.ts';
 
@@ -24,7 +25,7 @@ export const create: Command = defineCommand<ReturnType<typeof completeCreate>>(
     { name: 'raw', type: 'string' },
     { name: 'selector', shorthand: 'l', type: 'string' },
   ],
-  subcommands: [createNamespace, createSecret, createConfigMap, createService, createDeployment, createIngress],
+  subcommands: [createNamespace, createSecret, createConfigMap, createService, createServiceAccount, createDeployment, createIngress],
   complete: completeCreate,
   validate(_o, inv) {
     if (inv.flags.strings('filename').length === 0 && inv.flags.string('kustomize') === '') throw new CmdError('must specify one of -f and -k');

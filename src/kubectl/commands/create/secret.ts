@@ -1,4 +1,5 @@
-// kubectl create secret generic|tls (pkg/cmd/create/create_secret.go, create_secret_tls.go).
+// kubectl create secret generic|tls|docker-registry (pkg/cmd/create/create_secret.go,
+// create_secret_tls.go, create_secret_docker.go).
 
 import { defineCommand, type Command, type Invocation } from '../../command.ts';
 import { CmdError } from '../../errors.ts';
@@ -78,6 +79,53 @@ const createSecretTls = defineCommand<Options>({
   },
 });
 
+/** Go's json.Marshal of a DockerConfigJSON: struct order, omitempty, HTML characters escaped. */
+function dockerConfigJson(username: string, password: string, email: string, server: string): string {
+  const entry: Record<string, string> = {};
+  if (username) entry.username = username;
+  if (password) entry.password = password;
+  if (email) entry.email = email;
+  const auth = base64(`${username}:${password}`);
+  if (auth) entry.auth = auth;
+  return JSON.stringify({ auths: { [server]: entry } }).replace(/[<>&]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+const createSecretDockerRegistry = defineCommand<Options>({
+  name: 'docker-registry',
+  flags: [
+    ...CREATE_SUBCOMMAND_FLAGS,
+    { name: 'docker-username', type: 'string' },
+    { name: 'docker-password', type: 'string' },
+    { name: 'docker-email', type: 'string' },
+    { name: 'docker-server', type: 'string', default: 'https://index.docker.io/v1/' },
+    { name: 'from-file', type: 'stringSlice' },
+    { name: 'append-hash', type: 'bool' },
+  ],
+  complete: (inv) => ({ name: nameFromArgs(inv), prepared: prepare(inv) }),
+  validate(o, inv) {
+    const f = inv.flags;
+    if (o.name === '') throw new CmdError('name must be specified');
+    if (f.strings('from-file').length === 0 && (!f.string('docker-username') || !f.string('docker-password') || !f.string('docker-server')))
+      throw new CmdError('either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
+    if (f.bool('append-hash')) throw new CmdError('--append-hash is not available in this sandbox');
+  },
+  run(o, inv) {
+    const f = inv.flags;
+    const secret = secretObject(o.name, 'kubernetes.io/dockerconfigjson', inv);
+    const data = secret.data as Record<string, string>;
+    if (f.strings('from-file').length > 0) {
+      for (const s of f.strings('from-file'))
+        for (const [k, v] of readFileSource(inv, s)) {
+          if (k in data) throw new CmdError(`cannot add key ${k}, another key by that name already exists`);
+          data[k] = base64(v);
+        }
+    } else {
+      data['.dockerconfigjson'] = base64(dockerConfigJson(f.string('docker-username'), f.string('docker-password'), f.string('docker-email'), f.string('docker-server')));
+    }
+    finishCreate(inv, o.prepared, { ref: CORE('secrets'), obj: secret, wrapError: (m) => `failed to create secret ${m}` });
+  },
+});
+
 function readFile(inv: Invocation, path: string): string {
   const fs = inv.ctx.fs;
   if (!fs.exists(path)) throw new CmdError(`Cannot read file ${path}, open ${path}: no such file or directory`);
@@ -87,5 +135,5 @@ function readFile(inv: Invocation, path: string): string {
 
 export const createSecret: Command = {
   name: 'secret',
-  subcommands: [createSecretGeneric, createSecretTls],
+  subcommands: [createSecretDockerRegistry, createSecretGeneric, createSecretTls],
 };
