@@ -1,4 +1,4 @@
-// The page around the terminal: theme toggle, guide pane, status line.
+// The page around the terminal: theme toggle, lesson pane, status line.
 
 import { expect, test } from '@playwright/test';
 import { openApp, ready, screen, terminal } from './helpers.ts';
@@ -17,14 +17,17 @@ test('theme follows the system, toggles, and the choice survives a reload', asyn
   await expect(html).toHaveAttribute('data-theme', 'light');
 });
 
-test('a guide command runs in the terminal; the guide collapses', async ({ page }) => {
+test('the lesson pane collapses and comes back; the terminal keeps its session', async ({ page }) => {
   await openApp(page);
-  const guide = page.getByRole('complementary', { name: 'Guide' });
-  await expect(guide).toBeVisible();
-  await guide.getByRole('button', { name: 'kubectl get nodes' }).click();
-  await expect(terminal(page).locator('.xterm-rows')).toContainText('$ kubectl get nodes');
+  const pane = page.getByRole('complementary', { name: 'Lesson' });
+  await expect(pane).toBeVisible();
+  await terminal(page).click();
+  await page.keyboard.type('echo still-here');
+  await page.keyboard.press('Enter');
   await ready(page);
-  await page.getByRole('button', { name: 'Guide' }).click();
-  await expect(guide).toBeHidden();
-  expect(await screen(terminal(page))).toContain('kubectl get nodes');
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await expect(pane).toBeHidden();
+  expect(await screen(terminal(page))).toContain('still-here');
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await expect(pane).toBeVisible();
 });
