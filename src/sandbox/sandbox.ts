@@ -40,18 +40,21 @@ export class Sandbox {
    * after the first prompt, see preload()), so the first prompt does not wait for it.
    */
   #lazyKubectl(): Program {
-    let program: Promise<Program> | undefined;
-    return async (ctx) => {
-      program ??= this.preload();
-      return (await program)(ctx);
-    };
+    return async (ctx) => (await this.preload())(ctx);
   }
 
   #kubectlModule: Promise<Program> | undefined;
 
   /** Load kubectl now (idempotent). */
   preload(): Promise<Program> {
-    this.#kubectlModule ??= import('../kubectl/index.ts').then((m) => m.createKubectl(() => this.cluster.api));
+    this.#kubectlModule ??= import('../kubectl/index.ts').then(
+      (m) => m.createKubectl(() => this.cluster.api),
+      (error: unknown) => {
+        // A chunk that failed to load (offline, a redeploy) is retried on the next command.
+        this.#kubectlModule = undefined;
+        throw error;
+      },
+    );
     return this.#kubectlModule;
   }
 
