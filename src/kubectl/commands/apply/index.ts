@@ -13,6 +13,7 @@ import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
 import { addApplyAnnotation, LAST_APPLIED, modifiedConfiguration, originalConfiguration, pruneNulls } from './last-applied.ts';
 import { readManifests, type Manifest, type ManifestOptions } from './manifests.ts';
 import { threeWayMergePatch } from './three-way.ts';
+import { viewLastApplied } from './view-last-applied.ts';
 
 export const APPLY_FLAGS: readonly FlagDef[] = [
   ...PRINT_FLAGS,
@@ -65,6 +66,7 @@ export function validationDirective(v: string): ManifestOptions['validation'] {
 export default defineCommand<ApplyOptions>({
   name: 'apply',
   flags: APPLY_FLAGS,
+  subcommands: [viewLastApplied],
   complete(inv) {
     const dryRun = dryRunStrategy(inv);
     const validation = validationDirective(inv.flags.string('validate'));
