@@ -7,6 +7,7 @@ import apiVersions from './api-versions/index.ts';
 import apply from './apply/index.ts';
 import attach from './attach/index.ts';
 import clusterInfo from './cluster-info/index.ts';
+import config from './config/index.ts';
 import create from './create/index.ts';
 import deleteCommand from './delete/index.ts';
 import describe from './describe/index.ts';
@@ -19,6 +20,7 @@ import get from './get/index.ts';
 import label from './label/index.ts';
 import logs from './logs/index.ts';
 import options from './options/index.ts';
+import patch from './patch/index.ts';
 import portForward from './port-forward/index.ts';
 import rollout from './rollout/index.ts';
 import run from './run/index.ts';
@@ -45,11 +47,13 @@ export const COMMANDS: readonly Command[] = [
   portForward,
   diff,
   apply,
+  patch,
   label,
   annotate,
   wait,
   version,
   apiResources,
   apiVersions,
+  config,
   options,
 ];
