@@ -64,7 +64,7 @@ test('the seed walkthrough shows each Service type hop by hop', async ({ page })
 
   // port-forward: a tunnel from localhost to a Pod.
   await run(page, 'kubectl port-forward svc/nginx 8080:80 &');
-  await expect(diagram.locator('[data-anchor="laptop"]')).toContainText('localhost:8080');
+  await expect(diagram.locator('[data-anchor="laptop"]')).toContainText(':8080 ⇢ nginx-');
   expect(await request(page, 'curl -s localhost:8080')).toEqual(['port-forward', 'pod']);
 
   // ExternalName: a DNS alias (CNAME) that leaves the cluster.

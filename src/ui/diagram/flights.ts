@@ -7,6 +7,8 @@ import type { ServiceKind } from './layout.ts';
 import type { Step } from './path.ts';
 
 export interface Flight {
+  /** Unique per dot (two dots may share a path key: one launched after the other left). */
+  uid: number;
   key: string;
   steps: Step[];
   kind: ServiceKind;
@@ -30,6 +32,8 @@ export interface Launch {
   id: number;
 }
 
+let uids = 0;
+
 /** Add requests: each joins a dot on the same path that has not left its first box yet, or starts one. */
 export function launch(flights: readonly Flight[], launches: readonly Launch[]): Flight[] {
   const out = flights.map((f) => ({ ...f }));
@@ -41,7 +45,7 @@ export function launch(flights: readonly Flight[], launches: readonly Launch[]):
       same.id = l.id;
       continue;
     }
-    out.push({ key: l.key, steps: l.steps, kind: l.kind, count: 1, id: l.id, t: 0 });
+    out.push({ uid: ++uids, key: l.key, steps: l.steps, kind: l.kind, count: 1, id: l.id, t: 0 });
     if (out.length > MAX_FLIGHTS) out.splice(0, out.length - MAX_FLIGHTS);
   }
   return out;

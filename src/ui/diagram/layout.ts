@@ -24,6 +24,8 @@ export interface ServiceBox extends Box {
 
 export interface PodBox extends Box {
   pod: TopoPod;
+  /** A small chip (many Pods): the name's last part only; the rest is in the label. */
+  compact: boolean;
 }
 
 export interface NodeBox extends Box {
@@ -71,6 +73,10 @@ export const SIZES = {
   serviceW: 186,
   podW: 132,
   podH: 42,
+  /** Chips, when there are more Pods than fit as boxes. */
+  chipW: 74,
+  chipH: 24,
+  chipsFrom: 13,
   podGap: 8,
   nodeHead: 36,
   nodePad: 8,
@@ -202,8 +208,10 @@ export function layout({ topology, slots, width, showSystem, dnsIP = '10.96.0.10
   // Nodes: as many side by side as fit, each with its Pods in a grid of slots.
   const perRow = Math.max(1, Math.min(t.nodes.length, Math.floor((nodesW + S.podGap) / (S.minNodeW + S.podGap))));
   const nodeW = (nodesW - (perRow - 1) * S.podGap) / perRow;
-  const podCols = Math.max(1, Math.floor((nodeW - 2 * S.nodePad + S.podGap) / (S.podW + S.podGap)));
-  const podW = Math.min(S.podW + 40, (nodeW - 2 * S.nodePad - (podCols - 1) * S.podGap) / podCols);
+  const compact = t.pods.length >= S.chipsFrom;
+  const [baseW, podH, podGap] = compact ? [S.chipW, S.chipH, 5] : [S.podW, S.podH, S.podGap];
+  const podCols = Math.max(1, Math.floor((nodeW - 2 * S.nodePad + podGap) / (baseW + podGap)));
+  const podW = Math.min(baseW + 40, (nodeW - 2 * S.nodePad - (podCols - 1) * podGap) / podCols);
   const podsByNode = new Map<string, TopoPod[]>();
   for (const p of t.pods) {
     const n = p.node ?? '';
@@ -223,7 +231,7 @@ export function layout({ topology, slots, width, showSystem, dnsIP = '10.96.0.10
       const maxSlot = r.pods.reduce((m, p) => Math.max(m, slotOf(slots, p)), -1);
       const rows = Math.ceil((maxSlot + 1) / podCols);
       // An empty node is just its header.
-      const h = rows ? S.nodeHead + rows * (S.podH + S.podGap) + S.nodePad - S.podGap + 4 : S.nodeHead;
+      const h = rows ? S.nodeHead + rows * (podH + podGap) + S.nodePad - podGap + 4 : S.nodeHead;
       rowH = Math.max(rowH, h);
       const node = r.node ?? { name: 'unscheduled', ip: '', podCIDR: '', ready: false, controlPlane: false, created: '' };
       nodes.push(add<NodeBox>({ id: `node:${r.id || 'unscheduled'}`, x, y: rowY, w: nodeW, h, node }));
@@ -231,7 +239,7 @@ export function layout({ topology, slots, width, showSystem, dnsIP = '10.96.0.10
         const slot = slotOf(slots, p);
         const col = slot % podCols;
         const prow = Math.floor(slot / podCols);
-        pods.push(add<PodBox>({ id: `pod:${podKey(p)}`, x: x + S.nodePad + col * (podW + S.podGap), y: rowY + S.nodeHead + prow * (S.podH + S.podGap), w: podW, h: S.podH, pod: p }));
+        pods.push(add<PodBox>({ id: `pod:${podKey(p)}`, x: x + S.nodePad + col * (podW + podGap), y: rowY + S.nodeHead + prow * (podH + podGap), w: podW, h: podH, pod: p, compact }));
       }
     });
     for (const n of nodes.slice(-row.length)) n.h = rowH;

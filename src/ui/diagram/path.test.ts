@@ -63,6 +63,14 @@ describe('flights', () => {
     expect(advance(f, 100)).toEqual([]);
   });
 
+  it('a request on a path whose dot already left gets its own dot (its own key for rendering)', () => {
+    const steps = pathOf(lbRequest, () => true);
+    const l = { key: pathKey(steps), steps, kind: 'LoadBalancer' as const, id: 1 };
+    const f = launch(advance(launch([], [l]), 2), [{ ...l, id: 2 }]);
+    expect(f).toHaveLength(2);
+    expect(new Set(f.map((x) => x.uid)).size).toBe(2);
+  });
+
   it('never holds more than MAX_FLIGHTS dots', () => {
     const steps = pathOf(lbRequest, () => true);
     const f = launch([], Array.from({ length: 100 }, (_, i) => ({ key: `k${i}`, steps, kind: 'ClusterIP' as const, id: i })));

@@ -6,7 +6,7 @@ import { callbacks, type Sandbox } from '../../worker/client.ts';
 import type { Topology, TopologyUpdate } from '../../worker/topology.ts';
 import type { TrafficBatch, TrafficRecord } from '../../worker/traffic.ts';
 import { advance, launch, stepAll, type Flight } from './flights.ts';
-import { assignSlots, layout, type Layout } from './layout.ts';
+import { assignSlots, layout, visible, type Layout } from './layout.ts';
 import { ok, pathKey, pathOf, recordKind, type Step } from './path.ts';
 
 /** Requests kept in the log (the worker keeps its own history for a reopened pane). */
@@ -31,7 +31,7 @@ export class TrafficState {
   load: Record<string, ServiceLoad> = $state.raw({});
   slots: Map<string, number> = $state.raw(new Map());
   width = $state(900);
-  showSystem = $state(false);
+  #showSystem = $state(false);
   speed = $state(1);
   paused = $state(false);
   filter = $state('');
@@ -64,9 +64,19 @@ export class TrafficState {
     }
   }
 
+  get showSystem(): boolean {
+    return this.#showSystem;
+  }
+
+  set showSystem(on: boolean) {
+    this.#showSystem = on;
+    this.slots = assignSlots(this.slots, visible(this.topology, on).pods);
+  }
+
   applyTopology(u: TopologyUpdate): void {
     this.topology = { ...this.topology, ...u };
-    if (u.pods) this.slots = assignSlots(this.slots, u.pods);
+    // Slots only for Pods on screen: hidden system Pods must not leave holes.
+    if (u.pods || u.ingresses) this.slots = assignSlots(this.slots, visible(this.topology, this.#showSystem).pods);
     this.loaded = true;
   }
 
@@ -157,9 +167,10 @@ export class TrafficState {
     if (this.#frame || this.paused || !this.flights.length) return;
     this.#lastFrame = performance.now();
     const tick = (now: number) => {
+      this.#onFrame?.(now - this.#lastFrame);
+      // A long stall (a hidden tab) should not teleport the dots.
       const dt = Math.min(100, now - this.#lastFrame);
       this.#lastFrame = now;
-      this.#onFrame?.(dt);
       if (!this.paused) this.flights = advance(this.flights, (dt * this.speed) / HOP_MS);
       this.#frame = this.flights.length && !this.paused ? requestAnimationFrame(tick) : 0;
     };
