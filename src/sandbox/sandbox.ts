@@ -9,6 +9,8 @@ import { netPrograms, nodeHost, outsideHost, podHost } from '../shell/net/index.
 import { clockSleep, type ClockMode, type Sleep } from './sleep.ts';
 import { LAPTOP, toolboxFor, type Toolbox } from './toolboxes.ts';
 import { sshProgram } from './ssh.ts';
+import { minikubeProgram } from './minikube.ts';
+import { installDocsExamples } from './examples/index.ts';
 import { registerStreams } from './streams/index.ts';
 
 export interface SandboxOptions extends ClusterOptions {
@@ -33,6 +35,7 @@ export class Sandbox {
     this.sleep = clockSleep(this.cluster.clock, this.mode);
     this.kubectl = this.#lazyKubectl();
     registerStreams(this);
+    installDocsExamples();
   }
 
   /**
@@ -74,7 +77,7 @@ export class Sandbox {
   laptopShell(): ShellSession {
     return new ShellSession({
       fs: this.laptopFs,
-      programs: this.#programs(LAPTOP, { kubectl: this.kubectl, ssh: sshProgram(this) }),
+      programs: this.#programs(LAPTOP, { kubectl: this.kubectl, ssh: sshProgram(this), minikube: minikubeProgram(this) }),
       host: outsideHost(this.cluster.network, 'laptop', this.cluster.clock),
       sleep: this.sleep,
       hostname: 'laptop',

@@ -59,6 +59,8 @@ const TABLE: Record<string, Toolbox> = {
   'curlimages/curl': { ...BUSYBOX, net: [...BUSYBOX.net, 'curl'], cmd: undefined },
   'traefik/whoami': { shells: [], net: [], flavor: 'host', ps1: {}, workdir: '/' },
   'hashicorp/http-echo': { shells: [], net: [], flavor: 'host', ps1: {}, workdir: '/' },
+  // The DNS debugging page's pod: Debian jessie with bind9's nslookup, dig and host.
+  'registry.k8s.io/e2e-test-images/jessie-dnsutils': { ...DEBIAN, net: ['nslookup', 'dig', 'host', 'ping', 'hostname'] },
 };
 
 const GENERIC: Toolbox = { ...BUSYBOX, net: ['hostname'], cmd: undefined };
@@ -71,7 +73,7 @@ export function toolboxFor(image: string): Toolbox {
 /** The learner's own machine and the nodes: a full Linux userland. */
 export const LAPTOP: Toolbox = {
   shells: ['sh', 'bash'],
-  net: ['curl', 'wget', 'nslookup', 'dig', 'host', 'ping', 'nc', 'ip', 'hostname', 'redis-cli'],
+  net: ['curl', 'wget', 'nslookup', 'dig', 'host', 'ping', 'nc', 'ip', 'hostname', 'redis-cli', 'mongosh'],
   flavor: 'host',
   ps1: { bash: '\\u@\\h:\\w\\$ ' },
   workdir: '~',

@@ -9,6 +9,7 @@ import { host } from './host-cmd.ts';
 import type { NetFlavor } from './host.ts';
 import { hostname } from './hostname.ts';
 import { ip } from './ip.ts';
+import { mongosh } from './mongosh.ts';
 import { nc } from './nc.ts';
 import { nslookup } from './nslookup.ts';
 import { ping } from './ping.ts';
@@ -27,6 +28,7 @@ export function netPrograms(): Map<string, Program> {
     ['ip', ip],
     ['hostname', hostname],
     ['redis-cli', redisCli],
+    ['mongosh', mongosh],
   ]);
 }
 
