@@ -25,6 +25,7 @@ import portForward from './port-forward/index.ts';
 import rollout from './rollout/index.ts';
 import run from './run/index.ts';
 import scale from './scale/index.ts';
+import set from './set/index.ts';
 import version from './version/index.ts';
 import wait from './wait/index.ts';
 
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   create,
   expose,
   run,
+  set,
   get,
   explain,
   edit,
