@@ -22,6 +22,7 @@ import logs from './logs/index.ts';
 import options from './options/index.ts';
 import patch from './patch/index.ts';
 import portForward from './port-forward/index.ts';
+import replace from './replace/index.ts';
 import rollout from './rollout/index.ts';
 import run from './run/index.ts';
 import scale from './scale/index.ts';
@@ -50,6 +51,7 @@ export const COMMANDS: readonly Command[] = [
   diff,
   apply,
   patch,
+  replace,
   label,
   annotate,
   wait,
