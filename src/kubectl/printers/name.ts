@@ -8,5 +8,6 @@ export function printName(obj: KObject): string {
   const slash = obj.apiVersion.indexOf('/');
   const group = slash < 0 ? '' : obj.apiVersion.slice(0, slash);
   const kind = obj.kind.toLowerCase();
-  return `${group ? `${kind}.${group}` : kind}/${obj.metadata.name ?? ''}\n`;
+  // NamePrinter: `<unknown>` for an object without a name (`kubectl config view -o name`).
+  return `${group ? `${kind}.${group}` : kind}/${obj.metadata?.name || '<unknown>'}\n`;
 }
