@@ -9,6 +9,7 @@ import { DEFAULT_KUBECONFIG, type SandboxKubeconfig } from './config.ts';
 import { checkErr, CmdError, KubectlError, RawError, UsageError } from './errors.ts';
 import { FlagError, FlagSet, GLOBAL_FLAGS } from './flags/index.ts';
 import { helpText } from './help/index.ts';
+import { loadKubeconfig } from './kubeconfig-file.ts';
 import { hintsForArgv } from './hints.ts';
 import { KUBECTL_COMMANDS } from './known.ts';
 import { Discovery } from './resource/discovery.ts';
@@ -83,7 +84,7 @@ export async function runKubectl(ctx: ProcessContext, opts: KubectlOptions): Pro
     return code === 0 ? 1 : code;
   }
 
-  const config = opts.kubeconfig?.(ctx) ?? DEFAULT_KUBECONFIG;
+  const config = loadKubeconfig(ctx, opts.kubeconfig?.(ctx) ?? DEFAULT_KUBECONFIG);
   const flags = parsed.values;
   const nsFlag = flags.string('namespace');
   let client: ApiClient | undefined;
