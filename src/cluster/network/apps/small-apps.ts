@@ -116,7 +116,10 @@ export const helloApp: App = {
   ports: (ctx) => [Number(ctx.env.PORT ?? 8080)],
   http(req, ctx) {
     ctx.log(`Serving request: ${req.path}`);
-    return text(200, 'OK', `Hello, world!\nVersion: 1.0.0\nHostname: ${ctx.pod.metadata.name}\n`, ctx.now);
+    // hello-app's main.go prints its build's version: 1.0.0 in :1.0, 2.0.0 in :2.0.
+    const tag = /:(\d+)\.(\d+)$/.exec(ctx.container.image.split('@')[0]);
+    const version = tag ? `${tag[1]}.${tag[2]}.0` : '1.0.0';
+    return text(200, 'OK', `Hello, world!\nVersion: ${version}\nHostname: ${ctx.pod.metadata.name}\n`, ctx.now);
   },
 };
 
