@@ -8,6 +8,8 @@ import apply from './apply/index.ts';
 import attach from './attach/index.ts';
 import clusterInfo from './cluster-info/index.ts';
 import config from './config/index.ts';
+import completion from './completion/index.ts';
+import config from './config/index.ts';
 import create from './create/index.ts';
 import deleteCommand from './delete/index.ts';
 import describe from './describe/index.ts';
@@ -54,6 +56,7 @@ export const COMMANDS: readonly Command[] = [
   replace,
   label,
   annotate,
+  completion,
   wait,
   version,
   apiResources,
