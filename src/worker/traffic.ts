@@ -86,16 +86,13 @@ export class TrafficFeed {
       now: options.now ?? (() => Date.now()),
     };
     const stopTraces = network.dataplane.onTrace((t) => this.#trace(t));
-    // DNS answers are not traces: watch the resolver every program asks (curl, nslookup, dig …).
-    const resolve = network.resolve;
-    network.resolve = (from, name, type, server) => {
-      const answer = resolve.call(network, from, name, type, server);
-      if (bareName(name) !== 'localhost') this.#lookup(from, answer);
-      return answer;
-    };
+    // DNS answers are not traces: the resolver every program asks (curl, nslookup, dig …) reports them.
+    const stopDns = network.onResolve((from, answer) => {
+      if (bareName(answer.query) !== 'localhost') this.#lookup(from, answer);
+    });
     this.#dispose = () => {
       stopTraces();
-      network.resolve = resolve;
+      stopDns();
     };
   }
 

@@ -34,8 +34,18 @@ export class NetworkService {
     this.dataplane = new Network(view, config, rng, clock, (pod, port, protocol) => !!this.listener(pod, port, protocol));
   }
 
+  #dnsListeners = new Set<(from: Vantage, answer: DnsAnswer) => void>();
+
+  /** Every DNS answer (for the traffic view and lesson checks): lookups are part of a request's path. */
+  onResolve(listener: (from: Vantage, answer: DnsAnswer) => void): () => void {
+    this.#dnsListeners.add(listener);
+    return () => this.#dnsListeners.delete(listener);
+  }
+
   resolve(from: Vantage, name: string, type: 'A' | 'SRV' | 'ANY' = 'A', server?: string): DnsAnswer {
-    return resolve(this.view, this.config, from, name, type, server);
+    const answer = resolve(this.view, this.config, from, name, type, server);
+    for (const l of [...this.#dnsListeners]) l(from, answer);
+    return answer;
   }
 
   /** The running container of a Pod that listens on port, with its app when it has one. */
