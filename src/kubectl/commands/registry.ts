@@ -7,7 +7,6 @@ import apiVersions from './api-versions/index.ts';
 import apply from './apply/index.ts';
 import attach from './attach/index.ts';
 import clusterInfo from './cluster-info/index.ts';
-import config from './config/index.ts';
 import completion from './completion/index.ts';
 import config from './config/index.ts';
 import create from './create/index.ts';
