@@ -43,7 +43,16 @@ export class Sandbox {
    * after the first prompt, see preload()), so the first prompt does not wait for it.
    */
   #lazyKubectl(): Program {
-    return async (ctx) => (await this.preload())(ctx);
+    return async (ctx) => {
+      try {
+        return await (await this.preload())(ctx);
+      } finally {
+        // Controllers react to a write within milliseconds in a real cluster: let the work it
+        // queued for "now" run before the next command (`kubectl scale --replicas=0; kubectl
+        // scale --replicas=2` on one line must recreate the Pods, in either clock mode).
+        this.cluster.clock.runDue();
+      }
+    };
   }
 
   #kubectlModule: Promise<Program> | undefined;

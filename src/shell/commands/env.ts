@@ -31,3 +31,18 @@ export const env: Program = async (ctx) => {
   }
   return code;
 };
+
+/** printenv [NAME…]: the whole environment, or each named variable's value (exit 1 if one is unset). */
+export const printenv: Program = async (ctx) => {
+  const names = ctx.argv.slice(1);
+  if (names.length === 0) {
+    ctx.stdout.write(Object.entries(ctx.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+    return 0;
+  }
+  let status = 0;
+  for (const n of names) {
+    if (n in ctx.env) ctx.stdout.write(ctx.env[n] + '\n');
+    else status = 1;
+  }
+  return status;
+};

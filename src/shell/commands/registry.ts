@@ -7,7 +7,7 @@ import { clear, falseProgram, hostname, pwd, trueProgram } from './basics.ts';
 import { cat } from './cat.ts';
 import { cut } from './cut.ts';
 import { echo } from './echo.ts';
-import { env } from './env.ts';
+import { env, printenv } from './env.ts';
 import { cp, mkdir, mv, rm, rmdir, touch } from './files.ts';
 import { grep } from './grep.ts';
 import { head, tail } from './headtail.ts';
@@ -40,6 +40,7 @@ export function createDefaultPrograms(): Map<string, Program> {
     ['ls', ls],
     ['mkdir', mkdir],
     ['mv', mv],
+    ['printenv', printenv],
     ['printf', printf],
     ['pwd', pwd],
     ['rm', rm],
