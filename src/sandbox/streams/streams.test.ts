@@ -154,7 +154,8 @@ describe('more streaming', () => {
     expect((await run('echo hi | kubectl exec -it bb -- cat')).out).toBe('Unable to use a TTY - input is not a terminal or the right kind of file\nhi\n');
     const shell = sandbox.laptopShell();
     const t = new MemoryTerminal([], { echo: false });
-    await shell.runLine('kubectl run slow --image=nginx', t);
+    // No node matches: the Pod stays unscheduled.
+    await shell.runLine(`kubectl run slow --image=nginx --overrides='{"spec":{"nodeSelector":{"disk":"ssd"}}}'`, t);
     expect((await run('kubectl exec slow -- ls')).out).toBe('Error from server (BadRequest): pod slow does not have a host assigned\n');
     await shell.runLine('kubectl run slow2 --image=nginx', t);
     sandbox.cluster.clock.advance(1000);
