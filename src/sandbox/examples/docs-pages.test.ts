@@ -76,22 +76,19 @@ kubectl get endpointslices -l kubernetes.io/service-name=my-nginx
 kubectl scale deployment my-nginx --replicas=0; kubectl scale deployment my-nginx --replicas=2;
 kubectl get pods -l run=my-nginx -o wide
 POD=$(kubectl get pods -l run=my-nginx -o go-template='{{range .items}}{{if not .metadata.deletionTimestamp}}{{.metadata.name}}{{"\\n"}}{{end}}{{end}}' | head -1)
-kubectl exec $POD -- env | grep SERVICE
+kubectl exec $POD -- printenv | grep SERVICE
 kubectl get services kube-dns --namespace=kube-system
 `);
     expect(p.out(/custom-columns/).output).toMatch(/^POD_IP\n\[map\[ip:10\.244\.\d+\.\d+\]\]\n\[map\[ip:10\.244\.\d+\.\d+\]\]\n$/);
     expect(p.out('kubectl expose deployment/my-nginx').output).toBe('service/my-nginx exposed\n');
     expect(p.out('kubectl describe svc my-nginx').output).toMatch(/Endpoints:\s+10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80/);
     expect(p.out(/endpointslices/).output).toMatch(/my-nginx-\w{5}\s+IPv4\s+80\s+10\.244/);
-    const env = p.out(/-- env \| grep/).output;
+    const env = p.out(/-- printenv \| grep/).output;
     expect(env).toMatch(/KUBERNETES_SERVICE_HOST=10\.96\.0\.1/);
+    // The Pods recreated after the Service exists see it in their environment.
+    expect(env).toMatch(/MY_NGINX_SERVICE_HOST=10\.\d+\.\d+\.\d+/);
     expect(p.out(/kube-dns/).output).toMatch(/kube-dns\s+ClusterIP\s+10\.96\.0\.10\s+<none>\s+53\/UDP,53\/TCP,9153\/TCP/);
   });
-
-  // The page's `kubectl scale … --replicas=0; kubectl scale … --replicas=2;` on one line should
-  // recreate the Pods after the Service exists, so they get MY_NGINX_SERVICE_HOST. In the sandbox the
-  // second scale lands before the controller acts and the old Pods stay (see docs/DOCS-COMPAT.md).
-  it.todo('Connecting Applications with Services: recreated Pods see MY_NGINX_SERVICE_HOST');
 
   it('Using Source IP', async () => {
     const p = await page(`
