@@ -72,10 +72,14 @@ export function manifestKinds(): Definition[] {
   return definitions.filter((d) => d.gvk && d.resource);
 }
 
-/** The JSON Schema for one YAML document of a manifest file. */
+/**
+ * The JSON Schema for one YAML document of a manifest file. The kind picks the schema (if/then per
+ * kind) rather than a oneOf of all kinds: with oneOf, yaml-language-server reports a field's error
+ * only when no other kind fits better, so `port: eighty` in a Service went unmarked.
+ */
 export function manifestJsonSchema(): JsonSchema {
   const kinds = manifestKinds();
-  const anyKind = { oneOf: kinds.map((k) => ref(k.name)) };
+  const byKind = (kind: string, target: string): JsonSchema => ({ if: { properties: { kind: { const: kind } }, required: ['kind'] }, then: ref(target) });
   const list: JsonSchema = {
     description: 'List holds a list of objects, which may not be known by the server.',
     type: 'object',
@@ -83,14 +87,21 @@ export function manifestJsonSchema(): JsonSchema {
       apiVersion: { type: 'string', enum: ['v1'] },
       kind: { type: 'string', enum: ['List'] },
       metadata: { allOf: [ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta')] },
-      items: { type: 'array', items: anyKind },
+      items: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', enum: kinds.map((k) => k.gvk!.kind) } }, required: ['apiVersion', 'kind'], allOf: kinds.map((k) => byKind(k.gvk!.kind, k.name)) } },
     },
     required: ['apiVersion', 'kind', 'items'],
   };
+  // No $schema: yaml-language-server would try to fetch the meta-schema, and with requests off
+  // (no network) it then ignores the whole schema.
   return {
-    $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Kubernetes manifest',
-    oneOf: [...anyKind.oneOf, ref('v1.List')],
+    type: 'object',
+    properties: {
+      apiVersion: { type: 'string', enum: [...new Set(kinds.map(apiVersion)), 'v1'] },
+      kind: { type: 'string', enum: [...kinds.map((k) => k.gvk!.kind), 'List'] },
+    },
+    required: ['apiVersion', 'kind'],
+    allOf: [...kinds.map((k) => byKind(k.gvk!.kind, k.name)), byKind('List', 'v1.List')],
     definitions: { ...Object.fromEntries(definitions.map((d) => [d.name, definitionSchema(d)])), 'v1.List': list },
   };
 }
