@@ -3,13 +3,15 @@ import { createCluster } from '../../cluster.ts';
 import type { KObject } from '../types.ts';
 import { manifestJsonSchema, type JsonSchema } from './json-schema.ts';
 
-// A validator for the subset of draft-07 the generator emits ($ref, allOf, oneOf, type, enum,
-// properties, required, additionalProperties, items): enough to check objects against the schema
+// A validator for the subset of draft-07 the generator emits ($ref, allOf, if/then, type, enum,
+// const, properties, required, additionalProperties, items): enough to check objects against the schema
 // without a validator package. Returns the problems as "path: reason".
 function validate(root: JsonSchema, schema: JsonSchema, value: unknown, path = ''): string[] {
   if (schema.$ref) return validate(root, (root.definitions as Record<string, JsonSchema>)[(schema.$ref as string).split('/').pop()!], value, path);
   const out: string[] = [];
   for (const s of (schema.allOf as JsonSchema[] | undefined) ?? []) out.push(...validate(root, s, value, path));
+  if (schema.if && schema.then && validate(root, schema.if as JsonSchema, value, path).length === 0) out.push(...validate(root, schema.then as JsonSchema, value, path));
+  if (schema.const !== undefined && value !== schema.const) out.push(`${path}: ${String(value)} is not ${String(schema.const)}`);
   if (schema.oneOf) {
     const results = (schema.oneOf as JsonSchema[]).map((s) => validate(root, s, value, path));
     const passing = results.filter((r) => r.length === 0).length;
