@@ -71,6 +71,7 @@ export function createEditor(element: HTMLElement, dark: boolean): CodeEditor {
     tabSize: 2,
     insertSpaces: true,
     minimap: { enabled: false },
+    lineNumbersMinChars: 3,
     scrollBeyondLastLine: false,
     renderLineHighlight: 'line',
     quickSuggestions: { other: true, comments: false, strings: true },
