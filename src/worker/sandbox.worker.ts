@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import { driveClock } from './clock-driver.ts';
 import { sameSummary } from './cluster-summary.ts';
 import type { ClusterSummary, LessonApi, SandboxApi } from './protocol.ts';
-import { LessonService } from './lessons.ts';
+import { LazyLessonService } from './lessons-lazy.ts';
 import { SandboxHost } from './sandbox-host.ts';
 import { TopologyFeed, type TopologyUpdate } from './topology.ts';
 import { TrafficFeed, type TrafficBatch } from './traffic.ts';
@@ -54,7 +54,7 @@ const drive = (w: World) =>
     onError: report,
   });
 
-const lessons = new LessonService({
+const lessons = new LazyLessonService({
   now: () => performance.now(),
   freeWorld: () => createWorld(),
   // A lesson's cluster replaces the current one: the clock, the feeds and every terminal's shell move to it.
