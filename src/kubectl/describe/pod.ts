@@ -16,35 +16,17 @@ export function controlledBy(obj: Json): string {
   return ref ? `${ref.kind}/${ref.name}` : '';
 }
 
-/** EnvValueRetriever: the value a fieldRef env var resolves to in this pod. */
+/**
+ * EnvValueRetriever: the value a fieldRef env var resolves to in this pod. kubectl first runs the
+ * path through its scheme's ConvertFieldLabel, which (with no Pod conversion registered) admits
+ * only metadata.name and metadata.namespace; any other path shows as empty.
+ */
 function envResolver(pod: Json): EnvResolver {
   return (e) => {
     const path: string = e.valueFrom.fieldRef.fieldPath ?? '';
-    const meta = pod.metadata ?? {};
-    const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-    if (sub) return meta[sub[1]]?.[sub[2]] ?? '';
-    switch (path) {
-      case 'metadata.name':
-        return meta.name ?? '';
-      case 'metadata.namespace':
-        return meta.namespace ?? '';
-      case 'metadata.uid':
-        return meta.uid ?? '';
-      case 'spec.nodeName':
-        return pod.spec?.nodeName ?? '';
-      case 'spec.serviceAccountName':
-        return pod.spec?.serviceAccountName ?? '';
-      case 'status.hostIP':
-        return pod.status?.hostIP ?? '';
-      case 'status.hostIPs':
-        return (pod.status?.hostIPs ?? []).map((x: Json) => x.ip).join(',');
-      case 'status.podIP':
-        return pod.status?.podIP ?? '';
-      case 'status.podIPs':
-        return (pod.status?.podIPs ?? []).map((x: Json) => x.ip).join(',');
-      default:
-        return '';
-    }
+    if (path === 'metadata.name') return pod.metadata?.name ?? '';
+    if (path === 'metadata.namespace') return pod.metadata?.namespace ?? '';
+    return '';
   };
 }
 
