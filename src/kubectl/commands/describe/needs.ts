@@ -21,9 +21,9 @@ const nsPath = (ns: string | undefined) => (ns ? `/api/v1/namespaces/${ns}` : '/
  * client-go's events.Search: a field selector on the involved object's kind, name, namespace and
  * uid (fields.Set's String() sorts by key), in the object's namespace.
  */
-export function searchEvents(rest: Rest, obj: KObject, uid = obj.metadata.uid): KObject[] {
+export function searchEvents(rest: Rest, obj: KObject, uid = obj.metadata.uid, kind = obj.kind): KObject[] {
   const set: Record<string, string> = {
-    'involvedObject.kind': obj.kind,
+    'involvedObject.kind': kind,
     'involvedObject.name': obj.metadata.name ?? '',
     'involvedObject.namespace': obj.metadata.namespace ?? '',
   };
@@ -62,6 +62,11 @@ export function fetchNeeds(inv: Invocation, obj: KObject, needs: readonly Need[]
           const byName = searchEvents(rest, obj, obj.metadata.name);
           const byUid = searchEvents(rest, obj);
           ctx.events = [...byName, ...byUid.filter((e) => !byName.some((b) => b.metadata.uid === e.metadata.uid))];
+        } else if (obj.kind === 'Pod') {
+          // PodDescriber: no kind in the reference, and a mirror pod's events are the static
+          // pod's, found by the uid in its kubernetes.io/config.mirror annotation.
+          const mirror = obj.metadata.annotations?.['kubernetes.io/config.mirror'];
+          ctx.events = searchEvents(rest, obj, mirror ?? obj.metadata.uid, '');
         } else ctx.events = searchEvents(rest, obj);
         break;
       case 'endpointslices':
