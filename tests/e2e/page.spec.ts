@@ -31,3 +31,17 @@ test('the lesson pane collapses and comes back; the terminal keeps its session',
   await page.getByRole('button', { name: 'Lesson', exact: true }).click();
   await expect(pane).toBeVisible();
 });
+
+test('below 1500px the editor and the traffic diagram take turns in the slot under the terminal', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  const traffic = page.getByTestId('traffic-toggle');
+  const editor = page.getByTestId('editor-toggle');
+  await expect(traffic).toHaveAttribute('aria-pressed', 'true');
+  await editor.click();
+  await expect(editor).toHaveAttribute('aria-pressed', 'true');
+  await expect(traffic).toHaveAttribute('aria-pressed', 'false');
+  await traffic.click();
+  await expect(traffic).toHaveAttribute('aria-pressed', 'true');
+  await expect(editor).toHaveAttribute('aria-pressed', 'false');
+});
