@@ -21,6 +21,8 @@ import { NetworkService } from './network/service.ts';
 import { ClusterView } from './network/view.ts';
 import { containerRuntimeLogs } from './network/runtime-logs.ts';
 import { logHandler, logStreamHandler } from './network/pod-log.ts';
+import { Kubelet } from './kubelet/kubelet.ts';
+import { networkProber } from './kubelet/probes.ts';
 
 export interface ClusterOptions {
   seed?: number;
@@ -74,6 +76,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   // aged, so system objects show a plausible AGE.
   bootstrap(env);
   const controllers = defaultControllers();
+  // The kubelet's HTTP probes are answered by the simulated apps.
+  for (const c of controllers) if (c instanceof Kubelet) c.prober = networkProber(network);
   for (const c of controllers) c.start(env);
   clock.advanceTo(start);
   return {

@@ -18,9 +18,18 @@ import { imageDigest, lookupImage, mainProcess, parseImage, pullError, type Imag
 import { PodIPAllocator } from './podips.ts';
 import { defaultProfile, type KubeletProfile } from './profile.ts';
 import { buildPodStatus, type ContainerRun, type PodRun } from './status.ts';
-import { probeResult } from './probes.ts';
+import { portProber, type Probe, type Prober } from './probes.ts';
+import { ProbeWorker, type ProbeType, type ProbeValue } from './probe-worker.ts';
 
 const COMPONENT = 'kubelet';
+/** The status sync after a container starts triggers a readiness probe (prober_manager.go UpdatePodStatus). */
+const READINESS_KICK_MS = 500;
+/**
+ * Steady probes (results repeating, nothing to change) run in batches further apart than
+ * VirtualClock.settle's horizon (10s), so a pod that is simply healthy does not keep the cluster
+ * "busy"; each probe of a batch still runs as of its own tick (log lines, Event counts).
+ */
+const STEADY_BATCH_MS = 10_001;
 
 interface NodeRuntime {
   name: string;
@@ -28,6 +37,8 @@ interface NodeRuntime {
   ips: PodIPAllocator;
   /** Images on the node, `repo:tag`. */
   images: Set<string>;
+  /** The node's bridge on the pod network (.1 of its Pod CIDR): where its probes come from. */
+  bridgeIP: string;
   /** Pulls are serialized per node (serializeImagePulls: true). */
   pullBusyUntil: number;
   /** When an image being pulled will be on the node, so queued pulls of it are quick. */
@@ -38,6 +49,8 @@ export class Kubelet implements Controller {
   readonly name = 'kubelet';
   /** Stage delays; change them to slow pulls down or speed everything up. */
   profile: KubeletProfile = defaultProfile();
+  /** Runs one probe; createCluster injects one that asks the simulated apps (networkProber). */
+  prober: Prober = portProber;
   #env!: ControllerEnv;
   #events!: FieldEventRecorder;
   #queue!: WorkQueue;
@@ -51,7 +64,7 @@ export class Kubelet implements Controller {
     this.#events = env.events as FieldEventRecorder;
     for (const n of env.config.nodes) {
       const images = new Set<string>();
-      this.#nodes.set(n.name, { name: n.name, ip: n.internalIP, ips: new PodIPAllocator(n.podCIDR), images, pullBusyUntil: 0, imageReadyAt: new Map() });
+      this.#nodes.set(n.name, { name: n.name, ip: n.internalIP, bridgeIP: bridgeIP(n.podCIDR), ips: new PodIPAllocator(n.podCIDR), images, pullBusyUntil: 0, imageReadyAt: new Map() });
     }
     this.#queue = new WorkQueue(this.name, env.clock, (k) => this.#sync(k));
     this.#pods = informer(env.kube, R.pods);
@@ -98,6 +111,7 @@ export class Kubelet implements Controller {
       node: node.name,
       hostIP: node.ip,
       startTime: timestamp(clock.now()),
+      admittedAt: clock.now(),
       sandboxReady: false,
       terminating: false,
       containers: [],
@@ -132,6 +146,11 @@ export class Kubelet implements Controller {
         const s = (pod.status.containerStatuses ?? []).find((x: { name: string }) => x.name === c.name);
         if (!s) continue;
         Object.assign(c, { state: s.state, lastState: s.lastState ?? {}, restartCount: s.restartCount ?? 0, ready: !!s.ready, started: !!s.started, containerID: s.containerID, imageID: s.imageID, image: s.image });
+        if (s.state?.running) {
+          c.startedAt = Date.parse(s.state.running.startedAt);
+          if (c.info) c.ignoresSigterm = mainProcess(c.info, c.spec).ignoresSigterm;
+          this.#startProbes(run, c, true);
+        }
       }
       for (const c of run.containers) if (c.ref) node.images.add(`${c.ref.repo}:${c.ref.tag}`);
       return run;
@@ -251,12 +270,13 @@ export class Kubelet implements Controller {
         const now = this.#env.clock.now();
         if (c.state.terminated || c.state.waiting?.reason === 'CrashLoopBackOff') c.restartCount++;
         c.state = { running: { startedAt: timestamp(now) } };
-        c.started = true;
+        // Without a startupProbe a running container has started; readiness waits for that.
+        c.started = !c.spec.startupProbe;
         c.startedAt = now;
         const proc = mainProcess(c.info!, c.spec);
         c.ignoresSigterm = proc.ignoresSigterm;
-        c.ready = !c.spec.readinessProbe;
-        if (c.spec.readinessProbe) this.#probe(run, c, c.containerID!, (c.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 + 500);
+        c.ready = c.started && !c.spec.readinessProbe;
+        this.#startProbes(run, c, false);
         if (proc.exitsAfterMs !== undefined) {
           const id = c.containerID;
           this.#after(run, proc.exitsAfterMs, () => c.containerID === id && this.#exited(run, c, proc.exitCode));
@@ -267,18 +287,121 @@ export class Kubelet implements Controller {
     });
   }
 
-  #probe(run: PodRun, c: ContainerRun, containerID: string, delayMs: number): void {
-    this.#after(run, delayMs, () => {
-      if (c.containerID !== containerID || !c.state.running) return;
-      const failure = probeResult(c.spec.readinessProbe, c, run.podIP ?? '');
-      if (!failure) {
-        c.ready = true;
-        return this.#flush(run);
-      }
-      const pod = this.#pod(run);
-      if (pod) this.#events.event(pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${failure}`, COMPONENT, run.node, `spec.containers{${c.name}}`);
-      this.#probe(run, c, containerID, (c.spec.readinessProbe.periodSeconds ?? 10) * 1000);
+  // ---- probes (pkg/kubelet/prober: one worker per container and probe type) ----
+
+  /** New workers for a container that just started, or (adopted) one found running. */
+  #startProbes(run: PodRun, c: ContainerRun, adopted: boolean): void {
+    c.probes = [];
+    const specs: [ProbeType, Probe | undefined][] = [
+      ['Startup', c.spec.startupProbe],
+      ['Readiness', c.spec.readinessProbe],
+      ['Liveness', c.spec.livenessProbe],
+    ];
+    for (const [type, spec] of specs) {
+      if (!spec || (adopted && type === 'Startup' && c.started)) continue;
+      const w = new ProbeWorker(type, spec, c.containerID!);
+      if (adopted && type !== 'Startup') w.assume(type === 'Readiness' && !c.ready ? 'failure' : 'success');
+      c.probes.push(w);
+      this.#scheduleProbe(run, c, w);
+      if (type === 'Readiness' && !adopted) this.#after(run, READINESS_KICK_MS, () => this.#probeAt(run, c, w, [this.#env.clock.now()], false));
+    }
+  }
+
+  /**
+   * The next tick of a worker. Ticks keep the period from when the pod was admitted (the worker's
+   * ticker starts then, not when the container starts); steady workers batch theirs.
+   */
+  #scheduleProbe(run: PodRun, c: ContainerRun, w: ProbeWorker): void {
+    const now = this.#env.clock.now();
+    const p = w.periodMs;
+    let next = run.admittedAt + Math.floor((now - run.admittedAt) / p + 1) * p;
+    const times = [next];
+    if (w.steady) while (next - now < STEADY_BATCH_MS) times.push((next += p));
+    this.#after(run, next - now, () => this.#probeAt(run, c, w, times, true));
+  }
+
+  #probeAt(run: PodRun, c: ContainerRun, w: ProbeWorker, times: number[], ticker: boolean): void {
+    const live = () => c.containerID === w.containerID && !!c.state.running && !c.killing && !w.onHold;
+    for (const t of times) {
+      if (!live()) return;
+      this.#doProbe(run, c, w, t);
+    }
+    // A startup probe stops once the container has started (worker.go keeps a no-op ticker).
+    if (ticker && live() && !(w.type === 'Startup' && c.started)) this.#scheduleProbe(run, c, w);
+  }
+
+  /** worker.go doProbe: skip during initialDelaySeconds and while the startup probe gates. */
+  #doProbe(run: PodRun, c: ContainerRun, w: ProbeWorker, t: number): void {
+    if (Math.floor((t - (c.startedAt ?? t)) / 1000) < (w.spec.initialDelaySeconds ?? 0)) return;
+    if (w.type === 'Startup' ? c.started : !c.started) return;
+    const pod = this.#pod(run);
+    if (!pod) return;
+    const node = this.#nodes.get(run.node)!;
+    const out = this.prober(w.spec, {
+      pod: this.#podView(run, pod),
+      container: c,
+      podIP: run.podIP ?? '',
+      sourceIP: pod.spec?.hostNetwork ? node.ip : node.bridgeIP,
+      now: t,
     });
+    const fieldPath = `spec.containers{${c.name}}`;
+    // prober.go probe(): every failed run is an Event; the recorder aggregates the repeats.
+    if (out.result === 'failure') this.#events.event(pod, 'Warning', 'Unhealthy', `${w.type} probe failed: ${out.output}`, COMPONENT, run.node, fieldPath);
+    if (out.result === 'error') this.#events.event(pod, 'Warning', 'Unhealthy', `${w.type} probe errored and resulted in unknown state: ${out.error}`, COMPONENT, run.node, fieldPath);
+    const changed = w.record(out.result === 'success' ? 'success' : 'failure');
+    if (changed) this.#probeChanged(run, c, w, changed);
+  }
+
+  #probeChanged(run: PodRun, c: ContainerRun, w: ProbeWorker, v: ProbeValue): void {
+    if (w.type === 'Readiness') {
+      c.ready = v === 'success';
+      return this.#flush(run);
+    }
+    if (v === 'failure') return this.#killForProbe(run, c, w);
+    if (w.type === 'Startup') {
+      c.started = true;
+      c.ready = !c.spec.readinessProbe;
+      this.#flush(run);
+      // The pod sync that follows triggers the readiness probe at once.
+      const r = c.probes?.find((x) => x.type === 'Readiness');
+      if (r) this.#after(run, 0, () => this.#probeAt(run, c, r, [this.#env.clock.now()], false));
+    }
+  }
+
+  /**
+   * kuberuntime_manager.go computePodActions: a container that failed its liveness (or startup)
+   * probe is killed (SIGTERM, SIGKILL after the grace period) and started again in the same
+   * sync, without crash back-off.
+   */
+  #killForProbe(run: PodRun, c: ContainerRun, w: ProbeWorker): void {
+    const pod = this.#pod(run);
+    if (!pod) return;
+    const restart = (pod.spec?.restartPolicy ?? 'Always') !== 'Never';
+    const msg = `Container ${c.name} failed ${w.type.toLowerCase()} probe${restart ? ', will be restarted' : ''}`;
+    this.#events.event(pod, 'Normal', 'Killing', msg, COMPONENT, run.node, `spec.containers{${c.name}}`);
+    c.killing = true;
+    const grace = (w.spec.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    const id = c.containerID;
+    this.#after(run, c.ignoresSigterm ? grace : Math.min(grace, this.profile.stopMs), () => {
+      c.killing = false;
+      if (c.containerID !== id || !c.state.running) return;
+      const now = this.#env.clock.now();
+      const exitCode = c.ignoresSigterm ? 137 : 0;
+      c.state = {
+        terminated: { exitCode, reason: exitCode ? 'Error' : 'Completed', startedAt: c.state.running.startedAt, finishedAt: timestamp(now), containerID: c.containerID },
+      };
+      c.ready = false;
+      c.started = false;
+      if (!restart) return this.#flush(run);
+      c.lastState = { terminated: c.state.terminated };
+      this.#ensureImage(run, c, () => this.#createAndStart(run, c, () => {}), () => {});
+    });
+  }
+
+  /** The pod with the kubelet's own view of its containers (the stored status may lag). */
+  #podView(run: PodRun, pod: KObject): KObject {
+    const containerStatuses = run.containers.map((x) => ({ name: x.name, state: x.state, restartCount: x.restartCount }));
+    return { ...pod, status: { ...pod.status, podIP: run.podIP, containerStatuses } };
   }
 
   #exited(run: PodRun, c: ContainerRun, exitCode: number): void {
@@ -405,6 +528,13 @@ export class Kubelet implements Controller {
     for (let i = 0; i < n; i++) s += this.#env.rng.int(16).toString(16);
     return s;
   }
+}
+
+/** The node's bridge address, .1 of its Pod CIDR (10.244.1.0/24 → 10.244.1.1). */
+function bridgeIP(cidr: string): string {
+  const o = cidr.split('/')[0].split('.').map(Number);
+  o[3] += 1;
+  return o.join('.');
 }
 
 /** The image name docker reports for a pulled image: `nginx:latest`, `registry.k8s.io/pause:3.10`. */

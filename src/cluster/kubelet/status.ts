@@ -4,6 +4,7 @@
 import { timestamp } from '../apiserver/meta.ts';
 import type { KObject } from '../apiserver/types.ts';
 import type { ImageInfo, ImageRef } from './images.ts';
+import type { ProbeWorker } from './probe-worker.ts';
 
 export interface ContainerRun {
   name: string;
@@ -27,6 +28,10 @@ export interface ContainerRun {
   pullBackoffUntil?: number;
   prevPullErr?: string;
   crashes: number;
+  /** The probe workers of the current container instance. */
+  probes?: ProbeWorker[];
+  /** Being stopped after a failed liveness/startup probe. */
+  killing?: boolean;
 }
 
 export interface PodRun {
@@ -37,6 +42,8 @@ export interface PodRun {
   hostIP: string;
   podIP?: string;
   startTime: string;
+  /** When the kubelet took the pod on (ms): its probe tickers count periods from here. */
+  admittedAt: number;
   sandboxReady: boolean;
   terminating: boolean;
   containers: ContainerRun[];
