@@ -25,11 +25,12 @@ const COMPONENT = 'kubelet';
 /** The status sync after a container starts triggers a readiness probe (prober_manager.go UpdatePodStatus). */
 const READINESS_KICK_MS = 500;
 /**
- * Steady probes (results repeating, nothing to change) run in batches further apart than
- * VirtualClock.settle's horizon (10s), so a pod that is simply healthy does not keep the cluster
- * "busy"; each probe of a batch still runs as of its own tick (log lines, Event counts).
+ * Steady probes (results repeating, nothing to change) run in batches on a cluster-wide grid
+ * coarser than VirtualClock.settle's horizon (10s), so healthy pods do not keep the cluster
+ * "busy"; each probe of a batch still runs as of its own tick (log lines, Event counts), at
+ * most this late.
  */
-const STEADY_BATCH_MS = 10_001;
+const STEADY_GRID_MS = 15_000;
 
 interface NodeRuntime {
   name: string;
@@ -316,8 +317,12 @@ export class Kubelet implements Controller {
     const p = w.periodMs;
     let next = run.admittedAt + Math.floor((now - run.admittedAt) / p + 1) * p;
     const times = [next];
-    if (w.steady) while (next - now < STEADY_BATCH_MS) times.push((next += p));
-    this.#after(run, next - now, () => this.#probeAt(run, c, w, times, true));
+    let at = next;
+    if (w.steady) {
+      at = Math.ceil(next / STEADY_GRID_MS) * STEADY_GRID_MS;
+      while (next + p <= at) times.push((next += p));
+    }
+    this.#after(run, at - now, () => this.#probeAt(run, c, w, times, true));
   }
 
   #probeAt(run: PodRun, c: ContainerRun, w: ProbeWorker, times: number[], ticker: boolean): void {
@@ -327,7 +332,7 @@ export class Kubelet implements Controller {
       this.#doProbe(run, c, w, t);
     }
     // A startup probe stops once the container has started (worker.go keeps a no-op ticker).
-    if (ticker && live() && !(w.type === 'Startup' && c.started)) this.#scheduleProbe(run, c, w);
+    if (ticker && live() && !w.parked && !(w.type === 'Startup' && c.started)) this.#scheduleProbe(run, c, w);
   }
 
   /** worker.go doProbe: skip during initialDelaySeconds and while the startup probe gates. */
@@ -348,6 +353,7 @@ export class Kubelet implements Controller {
     // prober.go probe(): every failed run is an Event; the recorder aggregates the repeats.
     if (out.result === 'failure') this.#events.event(pod, 'Warning', 'Unhealthy', `${w.type} probe failed: ${out.output}`, COMPONENT, run.node, fieldPath);
     if (out.result === 'error') this.#events.event(pod, 'Warning', 'Unhealthy', `${w.type} probe errored and resulted in unknown state: ${out.error}`, COMPONENT, run.node, fieldPath);
+    w.quiet = out.result === 'success' && !!out.quiet;
     const changed = w.record(out.result === 'success' ? 'success' : 'failure');
     if (changed) this.#probeChanged(run, c, w, changed);
   }

@@ -14,6 +14,8 @@ export class ProbeWorker {
   value: ProbeValue | 'unknown';
   /** Liveness/startup failed: no more probes for this container (worker.go onHold). */
   onHold = false;
+  /** The last run was a quiet success (see ProbeOutcome). */
+  quiet = false;
 
   constructor(
     readonly type: ProbeType,
@@ -35,6 +37,15 @@ export class ProbeWorker {
   assume(v: ProbeValue): void {
     this.value = this.lastResult = v;
     this.resultRun = this.threshold(v);
+  }
+
+  /**
+   * Steady quiet successes need no more runs: the simulated apps answer the same request the same
+   * way, and a new container gets new workers. (An app whose health could change by itself would
+   * have to log or be probed on.)
+   */
+  get parked(): boolean {
+    return this.steady && this.lastResult === 'success' && this.quiet;
   }
 
   /** Count one result; returns the manager's new value when it changed. */

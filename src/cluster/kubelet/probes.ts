@@ -34,8 +34,11 @@ export interface ProbeTarget {
   now: number;
 }
 
-/** probe.Result with its output; `error` is a probe that could not run (prober.go's err). */
-export type ProbeOutcome = { result: 'success' } | { result: 'failure'; output: string } | { result: 'error'; error: string };
+/**
+ * probe.Result with its output; `error` is a probe that could not run (prober.go's err). A quiet
+ * success left no trace anywhere (no log line): repeating it would change nothing.
+ */
+export type ProbeOutcome = { result: 'success'; quiet?: boolean } | { result: 'failure'; output: string } | { result: 'error'; error: string };
 
 export type Prober = (probe: Probe, target: ProbeTarget) => ProbeOutcome;
 
@@ -44,10 +47,10 @@ export const PROBE_USER_AGENT = 'kube-probe/1.34';
 
 /** The prober without a network: a probe passes when the image's process listens on the port. */
 export const portProber: Prober = (probe, t) => {
-  if (probe.exec) return { result: 'success' };
+  if (probe.exec) return { result: 'success', quiet: true };
   const port = probePort(probe, t.container);
   if (typeof port === 'string') return { result: 'error', error: port };
-  return listens(t.container).has(port) ? { result: 'success' } : { result: 'failure', output: refused(probe, t, port) };
+  return listens(t.container).has(port) ? { result: 'success', quiet: true } : { result: 'failure', output: refused(probe, t, port) };
 };
 
 /** The prober of a whole cluster: HTTP probes are answered by the simulated app itself. */
@@ -56,14 +59,14 @@ export function networkProber(network: NetworkService): Prober {
   // random source (that would shift every later random choice).
   let nextPort = 0;
   return (probe, t) => {
-    if (probe.exec) return { result: 'success' };
+    if (probe.exec) return { result: 'success', quiet: true };
     const port = probePort(probe, t.container);
     if (typeof port === 'string') return { result: 'error', error: port };
     const l = network.listener(t.pod, port);
     if (!l) return { result: 'failure', output: refused(probe, t, port) };
     const get = probe.httpGet;
     // A process we have no HTTP model for is taken to answer its health checks.
-    if (!get || !l.app?.http) return { result: 'success' };
+    if (!get || !l.app?.http) return { result: 'success', quiet: true };
     const host = get.host || t.podIP;
     const req: HttpRequest = {
       method: 'GET',
@@ -78,8 +81,13 @@ export function networkProber(network: NetworkService): Prober {
     const key = logKey(t.pod, l.container.name);
     // The app logs the probe as the real one does (nginx: an access line with kube-probe's agent),
     // but the kubelet's probes are not the learner's traffic: no trace is recorded.
-    const res = l.app.http(req, { ...base, now: t.now, log: (line) => network.logs.append(key, line, t.now) });
-    if (res.status >= 200 && res.status < 400) return { result: 'success' };
+    let quiet = true;
+    const log = (line: string) => {
+      quiet = false;
+      network.logs.append(key, line, t.now);
+    };
+    const res = l.app.http(req, { ...base, now: t.now, log });
+    if (res.status >= 200 && res.status < 400) return { result: 'success', quiet };
     return { result: 'failure', output: `HTTP probe failed with statuscode: ${res.status}` };
   };
 }
