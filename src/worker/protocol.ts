@@ -87,6 +87,12 @@ export interface SandboxApi extends LessonApi {
   onTopology(callback: (update: TopologyUpdate) => void): Promise<void>;
   /** Subscribe to requests (traces): the recent history at once, then batches (≤ one per frame). */
   onTrace(callback: (batch: TrafficBatch) => void): Promise<void>;
+  /**
+   * Start over on a cluster built from `seed` (the page's ?seed=, for docs widgets that must show
+   * the same names and addresses every time); a later free sandbox (leaving a lesson) uses it too.
+   * The page calls it before its first terminal opens.
+   */
+  useSeed(seed: number): Promise<void>;
 }
 
 /** A file or directory on the learner's machine (absolute path), for the files panel. */

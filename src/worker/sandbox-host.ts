@@ -96,8 +96,8 @@ export function errorLine(error: unknown): string {
   return `\r\nsandbox: internal error: ${message.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')}\r\n`;
 }
 
-/** The worker entry exposes this together with the lesson service (LessonApi). */
-export class SandboxHost implements Omit<SandboxApi, keyof LessonApi> {
+/** The worker entry exposes this together with the lesson service (LessonApi) and useSeed. */
+export class SandboxHost implements Omit<SandboxApi, keyof LessonApi | 'useSeed'> {
   readonly #options: SandboxHostOptions;
   readonly #sessions = new Map<string, Session>();
   readonly #summaryListeners: ((s: ClusterSummary) => void)[] = [];

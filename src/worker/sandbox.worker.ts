@@ -19,6 +19,8 @@ const SUMMARY_EVERY_MS = 250;
 let host: SandboxHost | undefined;
 const report = (error: unknown) => host?.reportError(error);
 
+/** The page's ?seed= (useSeed); undefined: the cluster's default. */
+let seed: number | undefined;
 let world = createWorld();
 // The files panel and editor show the laptop's files; `kubectl edit` opens in the page's editor.
 const files = new FilesService(world.sandbox.laptopFs);
@@ -56,26 +58,28 @@ const drive = (w: World) =>
 
 const lessons = new LazyLessonService({
   now: () => performance.now(),
-  freeWorld: () => createWorld(),
-  // A lesson's cluster replaces the current one: the clock, the feeds and every terminal's shell move to it.
-  swapWorld: (next, banner) => {
-    driver.stop();
-    traffic.stop();
-    topology?.stop();
-    world.sandbox.cluster.stop();
-    world = next;
-    files.use(world.sandbox.laptopFs);
-    driver = drive(world);
-    traffic = new TrafficFeed(world.sandbox.cluster.network, { now: () => world.clock.now() });
-    for (const l of trafficListeners) traffic.subscribe(l);
-    if (topology) {
-      topology = newTopology(world);
-      for (const l of topologyListeners) topology.subscribe(l);
-    }
-    host?.restartShells(banner);
-    publish(true);
-  },
+  freeWorld: () => createWorld({ seed }),
+  swapWorld: (next, banner) => swapWorld(next, banner),
 });
+// A lesson's cluster (or a seeded one, useSeed) replaces the current one: the clock, the feeds and
+// every terminal's shell move to it.
+function swapWorld(next: World, banner?: string): void {
+  driver.stop();
+  traffic.stop();
+  topology?.stop();
+  world.sandbox.cluster.stop();
+  world = next;
+  files.use(world.sandbox.laptopFs);
+  driver = drive(world);
+  traffic = new TrafficFeed(world.sandbox.cluster.network, { now: () => world.clock.now() });
+  for (const l of trafficListeners) traffic.subscribe(l);
+  if (topology) {
+    topology = newTopology(world);
+    for (const l of topologyListeners) topology.subscribe(l);
+  }
+  host?.restartShells(banner);
+  publish(true);
+}
 let driver = drive(world);
 
 host = new SandboxHost({
@@ -111,8 +115,12 @@ self.addEventListener('unhandledrejection', (event) => {
 
 // One RPC surface: the terminals' host and the lesson service (methods bound: comlink calls them bare).
 const api: SandboxApi = {
-  ...bindMethods<Omit<SandboxApi, keyof LessonApi>>(host),
+  ...bindMethods<Omit<SandboxApi, keyof LessonApi | 'useSeed'>>(host),
   ...bindMethods<LessonApi>(lessons),
+  useSeed: async (n) => {
+    seed = n;
+    swapWorld(createWorld({ seed }));
+  },
 };
 Comlink.expose(withFiles(api, files));
 
