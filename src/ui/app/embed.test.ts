@@ -117,7 +117,11 @@ describe('parsePageMode', () => {
 
 describe('embedLayout', () => {
   it('puts two panes side by side when they fit across', () => {
-    expect(embedLayout(['terminal', 'traffic'], 640, 400)).toEqual({ direction: 'row', shown: ['terminal', 'traffic'] });
+    expect(embedLayout(['terminal', 'traffic'], 800, 400)).toEqual({ direction: 'row', shown: ['terminal', 'traffic'] });
+  });
+
+  it('stacks them when the terminal would be too narrow beside the other', () => {
+    expect(embedLayout(['terminal', 'traffic'], 640, 400)).toEqual({ direction: 'column', shown: ['terminal', 'traffic'] });
   });
 
   it('stacks them in a tall narrow box', () => {

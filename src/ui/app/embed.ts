@@ -123,7 +123,8 @@ export const EMBED_DEFAULT_PANES: Pane[] = ['terminal'];
 
 /** The smallest useful box of each pane, in CSS pixels. */
 export const MIN_SIZE: Record<Pane, { width: number; height: number }> = {
-  terminal: { width: 280, height: 120 },
+  // Wide enough for kubectl's tables without wrapping every row (about 55 columns).
+  terminal: { width: 440, height: 150 },
   traffic: { width: 300, height: 220 },
   editor: { width: 300, height: 160 },
   lesson: { width: 240, height: 160 },

@@ -1,4 +1,5 @@
-// Light or dark: the learner's choice (kept in localStorage), else the system's preference.
+// Light or dark: the page's ?theme=, else the learner's choice (kept in localStorage), else the
+// system's preference.
 
 export type ThemeName = 'light' | 'dark';
 
@@ -17,7 +18,9 @@ export class Theme {
   #chosen: ThemeName | null = $state(stored());
   #system: ThemeName = $state('light');
 
-  constructor() {
+  /** `fixed`: the page's ?theme=, which wins over a stored choice for this visit (and is not stored). */
+  constructor(fixed: ThemeName | null = null) {
+    if (fixed) this.#chosen = fixed;
     const query = matchMedia('(prefers-color-scheme: dark)');
     this.#system = query.matches ? 'dark' : 'light';
     query.addEventListener('change', (e) => (this.#system = e.matches ? 'dark' : 'light'));

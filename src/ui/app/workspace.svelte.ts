@@ -19,11 +19,12 @@ export class Workspace {
   #dark: boolean;
   #counter = 0;
 
-  constructor(sandbox: Sandbox, dark: boolean) {
+  constructor(sandbox: Sandbox, dark: boolean, opts: { focusOnStart?: boolean } = {}) {
     this.#sandbox = sandbox;
     this.#dark = dark;
     void sandbox.onClusterSummary(callbacks((s: ClusterSummary) => (this.summary = s)));
-    this.add();
+    // An embed takes the keyboard only when clicked: focusing itself would pull its host page to it.
+    this.add(opts.focusOnStart ?? true);
   }
 
   get active(): TerminalController | undefined {
@@ -35,11 +36,11 @@ export class Workspace {
     return this.split || t.id === this.activeId;
   }
 
-  add(): void {
+  add(focus = true): void {
     const n = ++this.#counter;
     const t = new TerminalController(`t${n}`, `Terminal ${n}`, this.#sandbox, this.#dark);
     this.terminals = [...this.terminals, t];
-    this.select(t.id);
+    this.select(t.id, focus);
   }
 
   close(id: string): void {
@@ -50,12 +51,12 @@ export class Workspace {
     if (this.terminals.length === 1) this.split = false;
   }
 
-  select(id: string): void {
+  select(id: string, focus = true): void {
     this.activeId = id;
     // After the DOM shows it: a hidden terminal could not measure itself.
     requestAnimationFrame(() => {
       for (const t of this.terminals) if (this.isShown(t)) t.fit();
-      this.active?.focus();
+      if (focus) this.active?.focus();
     });
   }
 
@@ -71,6 +72,14 @@ export class Workspace {
     this.select(this.activeId); // the terminal's size changed
   }
 
+  /** The page mode (embed.ts) decides which panes show; the terminals refit to their new size. */
+  showPanes(panes: { lesson: boolean; traffic: boolean }): void {
+    this.lessonOpen = panes.lesson;
+    this.trafficOpen = panes.traffic;
+    if (panes.traffic) this.trafficLoaded = true;
+    this.select(this.activeId, false);
+  }
+
   setDark(dark: boolean): void {
     this.#dark = dark;
     for (const t of this.terminals) t.setDark(dark);
@@ -80,10 +89,13 @@ export class Workspace {
     this.active?.run(command);
   }
 
-  /** Terminals 1..n exist (a lesson asks for them; ids are t1, t2 …). */
-  ensureTerminals(n: number): void {
-    while (this.#counter < n) this.add();
-    if (n > 1 && !this.split) this.toggleSplit();
+  /** Terminals 1..n exist (a lesson or ?terminals= asks for them; ids are t1, t2 …), side by side. */
+  ensureTerminals(n: number, focus = true): void {
+    while (this.#counter < n) this.add(focus);
+    if (n > 1 && !this.split) {
+      this.split = true;
+      this.select(this.activeId, focus);
+    }
   }
 
   /** A lesson's command: each line typed into its terminal, after Ctrl+C when it asks and a command runs there. */
