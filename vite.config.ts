@@ -3,6 +3,9 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
+  // Relative asset URLs: the built site works from any path (a sub-folder, an embed's host), with
+  // no special headers (docs/EMBED.md).
+  base: './',
   plugins: [svelte()],
   publicDir: 'static',
   worker: { format: 'es' },
