@@ -63,10 +63,29 @@ function cacheDir(stdout: string): string {
   return stdout.replace(/--cache-dir='[^']*'/g, "--cache-dir='/root/.kube/cache'");
 }
 
+/**
+ * Rule 4: `kubectl diff` writes the two versions into os.MkdirTemp directories, /tmp/LIVE-<random
+ * digits> and /tmp/MERGED-<random digits>, and GNU diff -u prints each file's modification time
+ * (the real machine's wall clock, nanoseconds) on its `---`/`+++` lines. Both are random per run:
+ * the digits become <n>, the timestamps <time>.
+ */
+function diffTemps(text: string): string {
+  return text
+    .replace(/\/tmp\/(LIVE|MERGED)-\d+/g, '/tmp/$1-<n>')
+    .replace(/^((?:---|\+\+\+) \S+)\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}$/gm, '$1\t<time>');
+}
+
+/** Rule 5: `kubectl edit` keeps a rejected edit in an os.CreateTemp file, /tmp/kubectl-edit-<random digits>. */
+function editTemps(text: string): string {
+  return text.replace(/\/tmp\/kubectl-edit-\d+/g, '/tmp/kubectl-edit-<n>');
+}
+
 export function normalise(argv: string[], r: KubectlResult, side: 'real' | 'ours'): Compared {
   let { stdout, stderr } = r;
   if (side === 'ours') stderr = dropHints(stderr);
   if (side === 'real') stdout = cacheDir(stdout);
   if (argv.includes('describe')) stdout = eventAges(stdout);
+  if (argv.includes('diff')) [stdout, stderr] = [diffTemps(stdout), diffTemps(stderr)];
+  if (argv.includes('edit')) [stdout, stderr] = [editTemps(stdout), editTemps(stderr)];
   return { code: r.code, stdout, stderr };
 }

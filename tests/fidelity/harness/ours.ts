@@ -8,6 +8,7 @@ import type { ApiClient } from '../../../src/cluster/apiserver/client.ts';
 import type { ApiRequest, ApiResponse } from '../../../src/cluster/apiserver/types.ts';
 import { createKubectl } from '../../../src/kubectl/index.ts';
 import { DEFAULT_KUBECONFIG } from '../../../src/kubectl/config.ts';
+import { createDefaultPrograms } from '../../../src/shell/commands/registry.ts';
 import { VirtualFs } from '../../../src/shell/fs/vfs.ts';
 import type { Output, ProcessContext } from '../../../src/shell/program.ts';
 import type { KubectlResult } from './real-kubectl.ts';
@@ -45,7 +46,7 @@ function sink(): Output & { text: string } {
 
 export interface OurKubectl {
   fs: VirtualFs;
-  kubectl(argv: string[], opts?: { stdin?: string; timeoutMs?: number }): Promise<KubectlResult>;
+  kubectl(argv: string[], opts?: { stdin?: string; env?: Record<string, string>; timeoutMs?: number }): Promise<KubectlResult>;
 }
 
 /** Our kubectl bound to a cluster; `server` is the facade's URL so kubeconfig output matches. */
@@ -54,6 +55,7 @@ export function ourKubectl(cluster: SettlingCluster, server: string): OurKubectl
   const fs = new VirtualFs({ now: () => 0 });
   const kubeconfig = { ...DEFAULT_KUBECONFIG, server, namespace: 'default' };
   const program = createKubectl(() => client, { kubeconfig: () => kubeconfig });
+  const programs = createDefaultPrograms();
   return {
     fs,
     async kubectl(argv, opts = {}) {
@@ -71,7 +73,7 @@ export function ourKubectl(cluster: SettlingCluster, server: string): OurKubectl
         },
         stdout,
         stderr,
-        env: { HOME: '/root', PATH: '/usr/local/bin:/usr/bin:/bin' },
+        env: { HOME: '/root', PATH: '/usr/local/bin:/usr/bin:/bin', ...opts.env },
         cwd: fs.cwd,
         fs,
         signal: abort.signal,
@@ -83,6 +85,15 @@ export function ourKubectl(cluster: SettlingCluster, server: string): OurKubectl
             abort.signal.addEventListener('abort', () => (clearTimeout(t), reject(new Error('aborted'))), { once: true });
           }),
         host: undefined,
+        // The shell's own programs (sed for KUBE_EDITOR, …), as the sandbox's shell runs them.
+        exec: async (args, io = {}) => {
+          const run = programs.get(args[0] ?? '');
+          const err = io.stderr ?? stderr;
+          if (!run) return err.write(`bash: ${args[0]}: command not found\n`), 127;
+          const child = { ...ctx, argv: args, stdout: io.stdout ?? stdout, stderr: err, env: io.env ?? ctx.env };
+          if (io.stdin) child.stdin = io.stdin;
+          return run(child);
+        },
       };
       // The same kill-after-timeout real kubectl gets in real-kubectl.ts.
       const timer = setTimeout(() => abort.abort(), opts.timeoutMs ?? 20_000);

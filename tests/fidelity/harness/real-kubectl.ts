@@ -59,7 +59,7 @@ export interface RealKubectlSession {
   cluster: FacadeCluster;
   facade: Facade;
   /** Run kubectl to completion. `args` as an array, or one string split on spaces. */
-  kubectl(args: string[] | string, opts?: { stdin?: string; timeoutMs?: number }): Promise<KubectlResult>;
+  kubectl(args: string[] | string, opts?: { stdin?: string; env?: Record<string, string>; timeoutMs?: number }): Promise<KubectlResult>;
   /** Start a long-running kubectl (watch, wait) and control it. */
   kubectlStream(args: string[] | string): Streaming;
 }
@@ -81,8 +81,8 @@ export async function withRealKubectl<T>(seed: number, fn: (s: RealKubectlSessio
   const env = { PATH: process.env.PATH ?? '', HOME: home, KUBECONFIG: facade.kubeconfigPath, KUBECACHEDIR: join(home, 'cache') };
   const argv = (args: string[] | string) => (typeof args === 'string' ? args.split(' ').filter(Boolean) : args);
 
-  const start = (args: string[] | string) => {
-    const child = spawn(binary, argv(args), { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const start = (args: string[] | string, extra: Record<string, string> = {}) => {
+    const child = spawn(binary, argv(args), { env: { ...env, ...extra }, stdio: ['pipe', 'pipe', 'pipe'] });
     const out = { stdout: '', stderr: '' };
     child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
@@ -94,7 +94,7 @@ export async function withRealKubectl<T>(seed: number, fn: (s: RealKubectlSessio
     cluster,
     facade,
     async kubectl(args, o = {}) {
-      const { child, done } = start(args);
+      const { child, done } = start(args, o.env);
       child.stdin.end(o.stdin ?? '');
       const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 20_000);
       try {

@@ -47,6 +47,8 @@ export async function runScenario(scenario: Scenario, seed = 1): Promise<Scenari
             ours.fs.mkdir(dir, { parents: true });
             const expand = (argv: string[]) => argv.map((w) => w.replaceAll('$F', dir));
             const stdinOf = (name?: string) => (name ? readFileSync(join(dir, name), 'utf8') : undefined);
+            const envOf = (env: Record<string, string>) =>
+              Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replaceAll('$F', dir)]));
             // Files are static: all written before the first command, wherever they appear.
             for (const step of scenario.steps) {
               if (step.kind !== 'file') continue;
@@ -60,7 +62,7 @@ export async function runScenario(scenario: Scenario, seed = 1): Promise<Scenari
                 a.clock.advance(step.ms);
                 b.clock.advance(step.ms);
               } else if (step.kind === 'setup') {
-                const opts = { stdin: stdinOf(step.stdinFile), timeoutMs: step.timeoutMs };
+                const opts = { stdin: stdinOf(step.stdinFile), env: envOf(step.env), timeoutMs: step.timeoutMs };
                 const ra = await realA.kubectl(expand(step.argv.slice(1)), opts);
                 const rb = await realB.kubectl(expand(step.argv.slice(1)), opts);
                 const show = (r: KubectlResult) => JSON.stringify(r);
@@ -70,7 +72,7 @@ export async function runScenario(scenario: Scenario, seed = 1): Promise<Scenari
                 else if (ra.code !== 0) result.setupProblems.push(`${step.line} failed: ${show(ra)}`);
               } else {
                 const argv = expand(step.argv);
-                const opts = { stdin: stdinOf(step.stdinFile), timeoutMs: step.timeoutMs };
+                const opts = { stdin: stdinOf(step.stdinFile), env: envOf(step.env), timeoutMs: step.timeoutMs };
                 const real = await realA.kubectl(argv.slice(1), opts);
                 const our = await ours.kubectl(argv.slice(1), opts);
                 result.cases.set(step.id, {

@@ -8,14 +8,16 @@
 //                               wherever it appears; `$F/NAME` in a command line is its absolute
 //                               path (the same path in our virtual fs)
 //   kubectl … < NAME            stdin from the scenario file NAME (for `-f -`)
+//   NAME=value … kubectl …      environment for that command only, as in sh (KUBE_EDITOR,
+//                               KUBECTL_EXTERNAL_DIFF); `$F` is expanded in the values too
 //   @timeout 5000               per-command kill timeout for the following lines (default 20000)
 
 import { KUBECTL_COMMANDS } from '../../../src/kubectl/known.ts';
 import { shellWords } from './words.ts';
 
 export type Step =
-  | { kind: 'case'; id: string; line: string; argv: string[]; stdinFile?: string; timeoutMs: number }
-  | { kind: 'setup'; line: string; argv: string[]; stdinFile?: string; timeoutMs: number }
+  | { kind: 'case'; id: string; line: string; argv: string[]; env: Record<string, string>; stdinFile?: string; timeoutMs: number }
+  | { kind: 'setup'; line: string; argv: string[]; env: Record<string, string>; stdinFile?: string; timeoutMs: number }
   | { kind: 'advance'; ms: number }
   | { kind: 'file'; name: string; content: string };
 
@@ -34,11 +36,16 @@ export function familyOf(argv: string[]): string {
   return KUBECTL_COMMANDS.includes(verb) || verb === 'help' ? verb : '(unknown)';
 }
 
-function parseCommand(line: string, where: string): { argv: string[]; stdinFile?: string } {
+function parseCommand(line: string, where: string): { argv: string[]; env: Record<string, string>; stdinFile?: string } {
   const m = /^(.*?)\s+<\s*(\S+)\s*$/.exec(line);
   const argv = shellWords(m ? m[1] : line);
+  const env: Record<string, string> = {};
+  for (let a = /^([A-Za-z_]\w*)=(.*)$/s.exec(argv[0] ?? ''); a; a = /^([A-Za-z_]\w*)=(.*)$/s.exec(argv[0] ?? '')) {
+    env[a[1]] = a[2];
+    argv.shift();
+  }
   if (argv[0] !== 'kubectl') throw new Error(`${where}: a command line must start with "kubectl": ${line}`);
-  return { argv, stdinFile: m?.[2] };
+  return { argv, env, stdinFile: m?.[2] };
 }
 
 function parseDuration(s: string, where: string): number {

@@ -54,9 +54,10 @@ export default defineCommand<Invocation>({
 async function runDiff(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const filenames = f.strings('filename');
+  // Complete checks the arguments before Validate checks -f.
+  if (inv.args.length > 0) throw inv.usageError(`Unexpected args: [${inv.args.join(' ')}]`);
   if (filenames.length === 0 && f.string('kustomize') === '') throw new CmdError('must specify one of -f and -k');
   if (f.bool('force-conflicts') && !f.bool('server-side')) throw new CmdError('--force-conflicts only works with --server-side');
-  if (inv.args.length > 0) throw inv.usageError(`Unexpected args: [${inv.args.join(' ')}]`);
   if (f.string('kustomize')) throw new CmdError('-k (kustomize) is not available in this sandbox; use -f');
   if (f.bool('server-side')) throw new CmdError('--server-side is not available in this sandbox; kubectl diff uses client-side apply by default');
   if (f.bool('prune')) throw new CmdError('--prune is not available in this sandbox');
@@ -100,10 +101,14 @@ function writeVersions(inv: Invocation, m: Manifest, from: string, to: string): 
   let merged: KObject | undefined = mergedObject(inv, m, live, inv.flags.string('field-manager'));
   let before = live;
   if (!inv.flags.bool('show-managed-fields')) [before, merged] = [withoutManagedFields(before), withoutManagedFields(merged)];
-  if (merged?.apiVersion === 'v1' && merged.kind === 'Secret') [before, merged] = maskSecrets(before, merged);
+  // A Secret goes through the Masker, whose From()/To() are never nil: an absent version is an
+  // Unstructured with a nil map, which the printer writes as `null`.
+  const secret = merged?.apiVersion === 'v1' && merged.kind === 'Secret';
+  if (secret) [before, merged] = maskSecrets(before, merged);
+  const absent = secret ? 'null\n' : '';
   const name = fileName(m);
-  inv.ctx.fs.writeFile(`${from}/${name}`, before ? toYaml(before) : '');
-  inv.ctx.fs.writeFile(`${to}/${name}`, merged ? toYaml(merged) : '');
+  inv.ctx.fs.writeFile(`${from}/${name}`, before ? toYaml(before) : absent);
+  inv.ctx.fs.writeFile(`${to}/${name}`, merged ? toYaml(merged) : absent);
   if (live?.metadata.deletionTimestamp) inv.stderr.write(WARN_DELETING(String(live.metadata.name ?? '')));
 }
 
