@@ -1,9 +1,8 @@
 // Expected texts from real kubectl 1.34 against the sandbox's facade (fidelity suite, meta).
 import { describe, expect, test } from 'vitest';
-import { testEnv } from '../apply/test-env.ts';
-import apiVersions from './index.ts';
+import { sandbox } from '../../testing/harness.ts';
 
-const e = testEnv([apiVersions]);
+const e = sandbox();
 
 describe('kubectl api-versions', () => {
   test('every group/version, sorted', async () => {

@@ -2,7 +2,7 @@
 // errors) and from kubectl's sources (server-side messages).
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 describe('kubectl create deployment', () => {
   it('prints the object kubectl builds client-side', async () => {

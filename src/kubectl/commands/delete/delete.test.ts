@@ -2,7 +2,7 @@
 // and real kubectl 1.34.5 (client-side errors and dry runs).
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../create/testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 describe('kubectl delete', () => {
   it('deletes and waits until the pod is gone', async () => {

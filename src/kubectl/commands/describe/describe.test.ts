@@ -1,9 +1,7 @@
 // The describers' text is tested in src/kubectl/describe; here, the command around them
 // (describe.go Run and DescribeMatchingResources): which objects, which extra data, separators, errors.
 import { beforeAll, describe, expect, test } from 'vitest';
-import apply from '../apply/index.ts';
-import { testEnv, type TestEnv } from '../apply/test-env.ts';
-import describeCmd from './index.ts';
+import { sandbox, type Sandbox } from '../../testing/harness.ts';
 
 const APP = `apiVersion: apps/v1
 kind: Deployment
@@ -21,9 +19,9 @@ metadata: {name: web, labels: {app: web}}
 spec: {selector: {app: web}, ports: [{port: 80}]}
 `;
 
-let e: TestEnv;
+let e: Sandbox;
 beforeAll(async () => {
-  e = testEnv([describeCmd, apply]);
+  e = sandbox();
   e.write('/root/app.yaml', APP);
   await e.kubectl('apply -f app.yaml');
   e.cluster.settle();

@@ -1,11 +1,10 @@
 // Layout from kubectl 1.34's explain v2 plaintext template (pkg/explain/v2/templates/plaintext.tmpl);
 // descriptions are upstream's (the schema module carries k8s.io/api's text).
 import { describe, expect, test } from 'vitest';
-import { testEnv } from '../apply/test-env.ts';
-import explain from './index.ts';
+import { sandbox } from '../../testing/harness.ts';
 import { indent, wrap } from './render.ts';
 
-const e = testEnv([explain]);
+const e = sandbox();
 
 describe('kubectl explain', () => {
   test('a kind: header, description, then every field with its type and description', async () => {

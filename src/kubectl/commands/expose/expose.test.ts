@@ -2,7 +2,7 @@
 // from real kubectl 1.34.5 (argument errors).
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../create/testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 describe('kubectl expose', () => {
   it('a deployment: selector from the deployment, port from its container, labels from its own metadata', async () => {

@@ -1,7 +1,7 @@
 // Expected texts from pkg/cmd/label/label.go and annotate/annotate.go; argument errors from real kubectl 1.34.5.
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../create/testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 describe('kubectl label / annotate', () => {
   it('labels, refuses to overwrite, overwrites, removes', async () => {

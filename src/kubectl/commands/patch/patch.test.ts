@@ -2,7 +2,7 @@
 // and from pkg/cmd/patch/patch.go.
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../create/testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 describe('kubectl patch', () => {
   it('patches, then reports no change for the same patch', async () => {

@@ -1,7 +1,7 @@
 // Expected texts recorded from real kubectl 1.34.5 against the emulator (tests/fidelity/scenarios/replace.txt).
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../create/testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "2"\n';
 

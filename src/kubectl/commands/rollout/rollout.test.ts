@@ -1,9 +1,7 @@
 // Messages from kubectl's rollout commands and polymorphichelpers (rollout_status.go,
 // history.go, rollback.go, rollout_pause.go); the rollout itself is the emulator's controller.
 import { beforeEach, describe, expect, test } from 'vitest';
-import apply from '../apply/index.ts';
-import { testEnv, type TestEnv } from '../apply/test-env.ts';
-import rollout from './index.ts';
+import { sandbox, type Sandbox } from '../../testing/harness.ts';
 
 const D = `apiVersion: apps/v1
 kind: Deployment
@@ -16,9 +14,9 @@ spec:
     spec: {containers: [{name: nginx, image: "nginx:1.27"}]}
 `;
 
-let e: TestEnv;
+let e: Sandbox;
 beforeEach(async () => {
-  e = testEnv([rollout, apply]);
+  e = sandbox();
   e.write('/root/d.yaml', D);
   await e.kubectl('apply -f d.yaml');
 });

@@ -1,7 +1,7 @@
 // Expected texts from real kubectl 1.34.5 (client-side) and pkg/cmd/run/run.go.
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../create/testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 describe('kubectl run', () => {
   it('a pod, client-side', async () => {

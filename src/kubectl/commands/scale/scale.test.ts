@@ -1,7 +1,7 @@
 // Expected texts from pkg/cmd/scale/scale.go and pkg/scale/scale.go; argument errors from real kubectl 1.34.5.
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../create/testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 describe('kubectl scale', () => {
   it('scales a deployment through the scale subresource', async () => {

@@ -2,7 +2,7 @@
 // and from pkg/cmd/set/set_image.go, set_env.go.
 
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../create/testkit.ts';
+import { sandbox } from '../../testing/harness.ts';
 
 describe('kubectl set', () => {
   it('set image updates the template; the same image again prints nothing', async () => {

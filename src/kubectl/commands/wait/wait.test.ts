@@ -1,9 +1,7 @@
 // Messages from kubectl's wait.go (`condition met` name printer, extendErrWaitTimeout,
 // errNoMatchingResources) and, for client-side errors, recorded from kubectl 1.34.
 import { beforeEach, describe, expect, test } from 'vitest';
-import apply from '../apply/index.ts';
-import { testEnv, type TestEnv } from '../apply/test-env.ts';
-import wait from './index.ts';
+import { sandbox, type Sandbox } from '../../testing/harness.ts';
 
 const APP = `apiVersion: apps/v1
 kind: Deployment
@@ -21,9 +19,9 @@ metadata: {name: solo, labels: {app: solo}}
 spec: {containers: [{name: c, image: nginx}]}
 `;
 
-let e: TestEnv;
+let e: Sandbox;
 beforeEach(async () => {
-  e = testEnv([wait, apply]);
+  e = sandbox();
   e.write('/root/app.yaml', APP);
   await e.kubectl('apply -f app.yaml');
 });
