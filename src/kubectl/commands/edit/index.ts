@@ -64,10 +64,10 @@ export default defineCommand<Invocation>({
     if (sub && sub !== 'status') throw new CmdError(`invalid subresource value: ${JSON.stringify(sub)}. Must be one of [status]`);
   },
   async run(_, inv) {
-    validationDirective(inv.flags.string('validate'));
+    const validation = validationDirective(inv.flags.string('validate'));
     const infos = await originals(inv);
     if (infos.length === 0) throw new CmdError('edit cancelled, no objects found');
-    return editLoop(inv, infos);
+    return editLoop(inv, infos, validation !== 'Ignore');
   },
 });
 
@@ -102,7 +102,10 @@ async function originals(inv: Invocation): Promise<Info[]> {
   }
   for (const w of wanted) {
     try {
-      const object = inv.rest().get<KObject>(subPath(inv, w));
+      // Info.Get: a NotFound in a namespace that does not exist names the namespace (getNamed).
+      const object = inv.flags.string('subresource')
+        ? inv.rest().get<KObject>(subPath(inv, w))
+        : inv.rest().getNamed<KObject>(w.mapping, w.mapping.namespaced ? w.namespace : undefined, w.name);
       object.apiVersion ??= w.mapping.group ? `${w.mapping.group}/${w.mapping.version}` : w.mapping.version;
       object.kind ??= w.mapping.kind;
       infos.push({ ...w, object });
@@ -136,7 +139,7 @@ function preserved(inv: Invocation, err: Error, path: string): Error {
   return err;
 }
 
-async function editLoop(inv: Invocation, infos: Info[]): Promise<number> {
+async function editLoop(inv: Invocation, infos: Info[], validate: boolean): Promise<number> {
   const fs = inv.ctx.fs;
   const plain = infos.map((i) => withoutManagedFields(i.object));
   const originalObj: KObject =
@@ -147,6 +150,8 @@ async function editLoop(inv: Invocation, infos: Info[]): Promise<number> {
   let file = '';
   let containsError = false;
   for (;;) {
+    // An editor that changes the file every time reopens it forever: Ctrl+C must end the loop.
+    if (inv.ctx.signal.aborted) return 130;
     let format: 'json' | 'yaml';
     try {
       format = editFormat(inv);
@@ -171,7 +176,8 @@ async function editLoop(inv: Invocation, infos: Info[]): Promise<number> {
       throw preserved(inv, new CmdError('Edit cancelled, no valid changes were saved.'), file);
     if (results.file && results.file !== file) fs.rm(results.file);
 
-    const invalid = validateEdited(edited);
+    // f.Validator: --validate=false is the NullSchema, anything else checks the file.
+    const invalid = validate ? validateEdited(edited) : undefined;
     if (invalid !== undefined) {
       results = newResults(file);
       containsError = true;

@@ -25,7 +25,8 @@ export function validateEdited(edited: string): string | undefined {
       return e.message.replace(/^error converting YAML to JSON: /, '');
     }
   }
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return obj === null ? undefined : 'invalid object to validate';
+  // An empty file (comments stripped) decodes to null, which is no object either.
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return 'invalid object to validate';
   const o = obj as Record<string, unknown>;
   const errs: string[] = [];
   if (o.apiVersion === undefined || o.apiVersion === null) errs.push('apiVersion not set');
