@@ -96,6 +96,19 @@ test('a small embed shows the first pane and a toolbar to switch; nothing scroll
   expect(await screen(terminal(page))).toContain('back');
 });
 
+test('a traffic-first widget: cmd runs in the hidden terminal, its output there when picked', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 480, height: 360 });
+  await page.goto('/?embed=1&panes=traffic,terminal&cmd=kubectl%20get%20nodes');
+  await expect(page.getByTestId('traffic-pane')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+  await expect(terminal(page)).toBeHidden();
+  await expect(terminal(page)).toHaveAttribute('data-prompts', '2', { timeout: 20_000 });
+  await page.getByTestId('embed-bar').getByRole('button', { name: 'Terminal' }).click();
+  await expect(terminal(page)).toBeVisible();
+  await expect.poll(() => screen(terminal(page))).toMatch(/minikube\s+Ready/);
+  expect(errors).toEqual([]);
+});
+
 test('a click on the terminal pane gives it the keyboard; the embed does not take focus by itself', async ({ page }) => {
   await page.goto('/?embed=1');
   await ready(page);
@@ -129,6 +142,16 @@ test('theme=dark and terminals=2; bad values warn and are ignored', async ({ pag
   expect(warnings.join('\n')).toContain('seed=x');
   expect(warnings.join('\n')).toContain('control characters');
   expect(errors).toEqual([]);
+});
+
+test('a wide embed of the terminal alone does not load the traffic pane', async ({ page }) => {
+  const chunks: string[] = [];
+  page.on('request', (r) => chunks.push(r.url()));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?embed=1');
+  await ready(page);
+  await expect(page.locator('#traffic-pane')).toHaveCount(0);
+  expect(chunks.filter((u) => /TrafficPane|LessonPane|monaco/.test(u))).toEqual([]);
 });
 
 test('the full app takes the same parameters: panes opens those panes, cmd runs', async ({ page }) => {
