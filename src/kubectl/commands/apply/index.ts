@@ -154,6 +154,8 @@ function applyOne(inv: Invocation, o: ApplyOptions, m: Manifest, printers: Retur
   const modified = modifiedConfiguration(m.object);
   let live: KObject | undefined;
   try {
+    // client-go's Request.Name("") fails before any request is sent.
+    if (name === '') throw new CmdError('resource name may not be empty');
     live = rest.get<KObject>(resourcePath(m.mapping, ns, name));
   } catch (e) {
     if (!(e instanceof ApiStatusError && e.reason === 'NotFound'))

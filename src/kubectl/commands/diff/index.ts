@@ -93,6 +93,8 @@ function fileName(m: Manifest): string {
 
 function writeVersions(inv: Invocation, m: Manifest, from: string, to: string): void {
   let live: KObject | undefined;
+  // client-go's Request.Name("") fails before any request is sent (else this would GET the list).
+  if (!m.object.metadata.name) throw new CmdError('resource name may not be empty');
   try {
     live = inv.rest().get<KObject>(resourcePath(m.mapping, m.mapping.namespaced ? m.namespace : undefined, String(m.object.metadata.name ?? '')));
   } catch (e) {
