@@ -80,6 +80,15 @@ function editTemps(text: string): string {
   return text.replace(/\/tmp\/kubectl-edit-\d+/g, '/tmp/kubectl-edit-<n>');
 }
 
+/**
+ * Rule 6: klog's line header (`W1126 04:08:15.421391   12867 helpers.go:731] …`) carries the
+ * machine's wall-clock time and the process id; both become placeholders, the severity letter,
+ * the source location and the message are compared.
+ */
+function klogHeaders(stderr: string): string {
+  return stderr.replace(/^([IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ (\S+:\d+\] )/gm, '$1<time> <pid> $2');
+}
+
 export function normalise(argv: string[], r: KubectlResult, side: 'real' | 'ours'): Compared {
   let { stdout, stderr } = r;
   if (side === 'ours') stderr = dropHints(stderr);
@@ -87,5 +96,6 @@ export function normalise(argv: string[], r: KubectlResult, side: 'real' | 'ours
   if (argv.includes('describe')) stdout = eventAges(stdout);
   if (argv.includes('diff')) [stdout, stderr] = [diffTemps(stdout), diffTemps(stderr)];
   if (argv.includes('edit')) [stdout, stderr] = [editTemps(stdout), editTemps(stderr)];
+  stderr = klogHeaders(stderr);
   return { code: r.code, stdout, stderr };
 }
