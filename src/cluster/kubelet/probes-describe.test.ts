@@ -2,7 +2,7 @@
 // and the kubelet's Events (aggregated by the recorder: "(x3 over 10s)").
 
 import { expect, test } from 'vitest';
-import { testEnv } from '../../kubectl/commands/apply/test-env.ts';
+import { sandbox } from '../../kubectl/testing/harness.ts';
 
 const POD = (name: string, probe: string) => `apiVersion: v1
 kind: Pod
@@ -15,7 +15,7 @@ spec:
 `;
 
 test('describe pod: readiness failing on a 404', async () => {
-  const e = testEnv([]);
+  const e = sandbox();
   e.write('/root/pod.yaml', POD('web', 'readinessProbe: {httpGet: {path: /healthz, port: 80}}'));
   await e.kubectl('apply -f pod.yaml');
   e.cluster.clock.advance(45_000);
@@ -26,7 +26,7 @@ test('describe pod: readiness failing on a 404', async () => {
 });
 
 test('describe pod: liveness failing restarts the container', async () => {
-  const e = testEnv([]);
+  const e = sandbox();
   e.write('/root/pod.yaml', POD('web', 'livenessProbe: {httpGet: {path: /healthz, port: 80}, periodSeconds: 5}'));
   await e.kubectl('apply -f pod.yaml');
   e.cluster.clock.advance(20_000);
