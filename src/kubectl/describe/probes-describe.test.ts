@@ -2,7 +2,7 @@
 // and the kubelet's Events (aggregated by the recorder: "(x3 over 10s)").
 
 import { expect, test } from 'vitest';
-import { sandbox } from '../../kubectl/testing/harness.ts';
+import { sandbox } from '../testing/harness.ts';
 
 const POD = (name: string, probe: string) => `apiVersion: v1
 kind: Pod
