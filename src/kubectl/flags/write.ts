@@ -1,10 +1,10 @@
-// Flags and argument rules shared by kubectl's write commands (cmdutil.AddDryRunFlag,
-// AddApplyAnnotationFlags, AddValidateFlags, AddFieldManagerFlagVar, genericclioptions.PrintFlags,
-// create.NameFromCommandArgs, cobra's MarkFlagRequired), with kubectl 1.34's messages.
+// Flags shared by kubectl's write commands (cmdutil.AddDryRunFlag, AddApplyAnnotationFlags,
+// AddValidateFlags, AddFieldManagerFlagVar, AddFilenameOptionFlags, genericclioptions.PrintFlags,
+// cobra's MarkFlagRequired), with kubectl 1.34's messages.
 
-import type { Invocation } from '../../command.ts';
-import { CmdError } from '../../errors.ts';
-import type { FlagDef } from '../../flags/index.ts';
+import type { Invocation } from '../command.ts';
+import { CmdError } from '../errors.ts';
+import type { FlagDef } from './index.ts';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -25,15 +25,6 @@ export const FILENAME_FLAGS: readonly FlagDef[] = [
   { name: 'filename', shorthand: 'f', type: 'stringSlice' },
   { name: 'kustomize', shorthand: 'k', type: 'string' },
   { name: 'recursive', shorthand: 'R', type: 'bool' },
-];
-
-/** The flags of every `kubectl create <kind>` subcommand. */
-export const CREATE_SUBCOMMAND_FLAGS: readonly FlagDef[] = [
-  ...PRINT_FLAGS,
-  DRY_RUN_FLAG,
-  SAVE_CONFIG_FLAG,
-  VALIDATE_FLAG,
-  fieldManagerFlag('kubectl-create'),
 ];
 
 /** cmdutil.GetDryRunStrategy. */
@@ -75,11 +66,4 @@ function warnKlog(inv: Invocation, line: number, msg: string): void {
 export function requireFlags(inv: Invocation, names: readonly string[]): void {
   const missing = names.filter((n) => !inv.flags.changed(n));
   if (missing.length > 0) throw new CmdError(`required flag(s) ${missing.map((n) => `"${n}"`).join(', ')} not set`);
-}
-
-/** create.NameFromCommandArgs: exactly one NAME before `--`. */
-export function nameFromArgs(inv: Invocation): string {
-  const n = inv.argsLenAtDash === -1 ? inv.args.length : inv.argsLenAtDash;
-  if (n !== 1) throw inv.usageError(`exactly one NAME is required, got ${n}`);
-  return inv.args[0];
 }

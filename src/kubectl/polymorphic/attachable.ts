@@ -6,8 +6,7 @@ import type { KObject } from '../../cluster/apiserver/types.ts';
 import type { Invocation } from '../command.ts';
 import { CmdError } from '../errors.ts';
 import { parseResourceArgs } from '../resource/builder.ts';
-import { resourcePath } from '../resource/rest.ts';
-import { CORE } from '../commands/create/api.ts';
+import { CORE, resourcePath } from '../resource/rest.ts';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 

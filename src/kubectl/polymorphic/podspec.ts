@@ -1,8 +1,8 @@
 // polymorphichelpers.UpdatePodSpecForObjectFn: where each kind keeps its pod spec. Kinds without
 // one fail with the Go type in the message, as kubectl's %T prints it.
 
-import type { KObject } from '../../../cluster/apiserver/types.ts';
-import { CmdError } from '../../errors.ts';
+import type { KObject } from '../../cluster/apiserver/types.ts';
+import { CmdError } from '../errors.ts';
 
 export interface Container {
   name: string;

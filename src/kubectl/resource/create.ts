@@ -2,12 +2,12 @@
 // the query (metav1.CreateOptions), and the --save-config annotation
 // (util.CreateOrUpdateAnnotation: the object's JSON, as kubectl's encoder writes it, plus a newline).
 
-import type { Invocation } from '../../command.ts';
-import type { KObject } from '../../../cluster/apiserver/types.ts';
-import { resourcePath, type ResourceRef } from '../../resource/rest.ts';
-import type { DryRun } from './flags.ts';
-import { goCompactJson } from './goorder.ts';
-import { goJson } from '../../printers/json.ts';
+import type { Invocation } from '../command.ts';
+import type { KObject } from '../../cluster/apiserver/types.ts';
+import { resourcePath, type ResourceRef } from './rest.ts';
+import type { DryRun } from '../flags/write.ts';
+import { goCompactJson } from '../printers/goorder.ts';
+import { goJson } from '../printers/json.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -66,7 +66,3 @@ export function addLastApplied(obj: KObject, enabled: boolean, typed = true): vo
 export function validationOf(inv: Invocation): string {
   return inv.flags.has('validate') ? inv.flags.string('validate') : 'strict';
 }
-
-export const CORE = (resource: string, namespaced = true): ResourceRef => ({ group: '', version: 'v1', resource, namespaced });
-export const APPS = (resource: string): ResourceRef => ({ group: 'apps', version: 'v1', resource, namespaced: true });
-export const NETWORKING = (resource: string): ResourceRef => ({ group: 'networking.k8s.io', version: 'v1', resource, namespaced: true });

@@ -16,6 +16,11 @@ export interface ResourceRef {
   namespaced: boolean;
 }
 
+/** ResourceRefs for the built-in groups the commands name directly. */
+export const CORE = (resource: string, namespaced = true): ResourceRef => ({ group: '', version: 'v1', resource, namespaced });
+export const APPS = (resource: string): ResourceRef => ({ group: 'apps', version: 'v1', resource, namespaced: true });
+export const NETWORKING = (resource: string): ResourceRef => ({ group: 'networking.k8s.io', version: 'v1', resource, namespaced: true });
+
 export function resourcePath(r: ResourceRef, namespace?: string, name?: string): string {
   let p = r.group === '' ? `/api/${r.version}` : `/apis/${r.group}/${r.version}`;
   if (r.namespaced && namespace) p += `/namespaces/${namespace}`;

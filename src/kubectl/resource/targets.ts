@@ -2,13 +2,13 @@
 // `TYPE NAME...`, `TYPE/NAME...`, `TYPE -l SELECTOR`, `TYPE --all`, or -f files; with kubectl's
 // messages when the arguments say too little.
 
-import type { Invocation } from '../../command.ts';
-import { CmdError } from '../../errors.ts';
-import type { KObject } from '../../../cluster/apiserver/types.ts';
-import { parseResourceArgs } from '../../resource/builder.ts';
-import type { ApiResource } from '../../resource/discovery.ts';
-import { resourcePath } from '../../resource/rest.ts';
-import { readManifests } from './manifests.ts';
+import type { Invocation } from '../command.ts';
+import { CmdError } from '../errors.ts';
+import type { KObject } from '../../cluster/apiserver/types.ts';
+import { parseResourceArgs } from './builder.ts';
+import type { ApiResource } from './discovery.ts';
+import { resourcePath } from './rest.ts';
+import { readManifests } from '../commands/create/manifests.ts';
 
 export interface Target {
   mapping: ApiResource;

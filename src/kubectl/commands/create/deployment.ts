@@ -3,8 +3,9 @@
 import { defineCommand, type Invocation } from '../../command.ts';
 import { CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
-import { APPS } from './api.ts';
-import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs, requireFlags } from './flags.ts';
+import { APPS } from '../../resource/rest.ts';
+import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs } from './flags.ts';
+import { requireFlags } from '../../flags/write.ts';
 import { finishCreate, prepare } from './run-create.ts';
 import { suffixFor } from './random-suffix.ts';
 

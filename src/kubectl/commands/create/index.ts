@@ -2,10 +2,11 @@
 
 import { defineCommand, type Command } from '../../command.ts';
 import { AggregateError, ApiStatusError, CmdError, KubectlError } from '../../errors.ts';
-import { addLastApplied, createObject, validationOf } from './api.ts';
+import { addLastApplied, createObject, validationOf } from '../../resource/create.ts';
 import { createConfigMap } from './configmap.ts';
 import { createDeployment } from './deployment.ts';
-import { CREATE_SUBCOMMAND_FLAGS, FILENAME_FLAGS, dryRunStrategy } from './flags.ts';
+import { CREATE_SUBCOMMAND_FLAGS } from './flags.ts';
+import { FILENAME_FLAGS, dryRunStrategy } from '../../flags/write.ts';
 import { createIngress } from './ingress.ts';
 import { readManifests } from './manifests.ts';
 import { createNamespace } from './namespace.ts';
@@ -13,7 +14,7 @@ import { objectPrinter } from './print.ts';
 import { createSecret } from './secret.ts';
 import { createServiceAccount } from './serviceaccount.ts';
 import { createService } from './service.ts';
-import { sourceError } from './source-error.ts';
+import { sourceError } from '../../resource/source-error.ts';
 
 export const create: Command = defineCommand<ReturnType<typeof completeCreate>>({
   name: 'create',

@@ -4,7 +4,7 @@
 import { defineCommand, type Invocation } from '../../command.ts';
 import { CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
-import { NETWORKING } from './api.ts';
+import { NETWORKING } from '../../resource/rest.ts';
 import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs } from './flags.ts';
 import { finishCreate, prepare } from './run-create.ts';
 

@@ -1,7 +1,7 @@
 // kubectl create namespace (pkg/cmd/create/create_namespace.go).
 
 import { defineCommand } from '../../command.ts';
-import { CORE } from './api.ts';
+import { CORE } from '../../resource/rest.ts';
 import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs } from './flags.ts';
 import { finishCreate, prepare } from './run-create.ts';
 

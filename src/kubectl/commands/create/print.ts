@@ -8,8 +8,8 @@ import { CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { printJson } from '../../printers/json.ts';
 import { toYaml } from '../../printers/yaml.ts';
-import type { DryRun } from './flags.ts';
-import { goIndentJson } from './goorder.ts';
+import type { DryRun } from '../../flags/write.ts';
+import { goIndentJson } from '../../printers/goorder.ts';
 
 const ALLOWED = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 const TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'template', 'templatefile'];

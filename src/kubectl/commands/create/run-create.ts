@@ -5,8 +5,8 @@
 import type { Invocation } from '../../command.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import type { ResourceRef } from '../../resource/rest.ts';
-import { addLastApplied, createObject, validationOf } from './api.ts';
-import { dryRunStrategy } from './flags.ts';
+import { addLastApplied, createObject, validationOf } from '../../resource/create.ts';
+import { dryRunStrategy } from '../../flags/write.ts';
 import { objectPrinter } from './print.ts';
 import { ApiStatusError, CmdError } from '../../errors.ts';
 

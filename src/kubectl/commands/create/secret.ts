@@ -4,7 +4,7 @@
 import { defineCommand, type Command, type Invocation } from '../../command.ts';
 import { CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
-import { CORE } from './api.ts';
+import { CORE } from '../../resource/rest.ts';
 import { SOURCE_FLAGS } from './configmap.ts';
 import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs } from './flags.ts';
 import { finishCreate, prepare } from './run-create.ts';

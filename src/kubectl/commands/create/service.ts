@@ -6,8 +6,9 @@ import { CmdError } from '../../errors.ts';
 import type { FlagDef } from '../../flags/index.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { isDns1123Subdomain, isValidPortName } from './validation.ts';
-import { CORE } from './api.ts';
-import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs, requireFlags } from './flags.ts';
+import { CORE } from '../../resource/rest.ts';
+import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs } from './flags.ts';
+import { requireFlags } from '../../flags/write.ts';
 import { finishCreate, prepare } from './run-create.ts';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';

@@ -2,7 +2,7 @@
 // the namespace is written into it only when -n was given.
 
 import { defineCommand } from '../../command.ts';
-import { CORE } from './api.ts';
+import { CORE } from '../../resource/rest.ts';
 import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs } from './flags.ts';
 import { finishCreate, prepare } from './run-create.ts';
 

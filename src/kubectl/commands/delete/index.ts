@@ -5,9 +5,9 @@
 import { defineCommand, type Invocation } from '../../command.ts';
 import { AggregateError, ApiStatusError, CmdError } from '../../errors.ts';
 import { resourcePath } from '../../resource/rest.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAGS, dryRunStrategy, type DryRun } from '../create/flags.ts';
-import { sourceError } from '../create/source-error.ts';
-import { selectTargets, type Target } from '../create/targets.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAGS, dryRunStrategy, type DryRun } from '../../flags/write.ts';
+import { sourceError } from '../../resource/source-error.ts';
+import { selectTargets, type Target } from '../../resource/targets.ts';
 import { deleteLine } from './delete-one.ts';
 
 interface Options {

@@ -6,8 +6,7 @@ import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { defineCommand, type Invocation } from '../../command.ts';
 import { CmdError } from '../../errors.ts';
 import { attachablePod, findOrDefaultContainer, getTarget } from '../../polymorphic/attachable.ts';
-import { resourcePath } from '../../resource/rest.ts';
-import { CORE } from '../create/api.ts';
+import { CORE, resourcePath } from '../../resource/rest.ts';
 import { runRemote } from './remote.ts';
 
 interface Options {

@@ -6,10 +6,11 @@ import { defineCommand, type Invocation } from '../../command.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { canBeExposed, makeLabels, portsForObject, protocolsForObject, selectorForObject } from '../../polymorphic/index.ts';
-import { addLastApplied, createObject, CORE } from '../create/api.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SAVE_CONFIG_FLAG, dryRunStrategy, fieldManagerFlag, type DryRun } from '../create/flags.ts';
+import { addLastApplied, createObject } from '../../resource/create.ts';
+import { CORE } from '../../resource/rest.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SAVE_CONFIG_FLAG, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
 import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
-import { selectTargets } from '../create/targets.ts';
+import { selectTargets } from '../../resource/targets.ts';
 import { applyOverrides, OVERRIDE_FLAGS } from '../run/overrides.ts';
 
 interface Options {

@@ -6,9 +6,9 @@ import { defineCommand, type Command, type Invocation } from '../../command.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag } from '../create/flags.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag } from '../../flags/write.ts';
 import { objectPrinter } from '../create/print.ts';
-import { selectTargets } from '../create/targets.ts';
+import { selectTargets } from '../../resource/targets.ts';
 
 export interface PairsKind {
   verb: 'label' | 'annotate';

@@ -7,8 +7,7 @@ import type { KObject, Status } from '../../../cluster/apiserver/types.ts';
 import { defineCommand, type Invocation } from '../../command.ts';
 import { ApiStatusError, CmdError } from '../../errors.ts';
 import { logsContainer, podsFor, getTarget } from '../../polymorphic/attachable.ts';
-import { resourcePath } from '../../resource/rest.ts';
-import { CORE } from '../create/api.ts';
+import { CORE, resourcePath } from '../../resource/rest.ts';
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
 

@@ -9,9 +9,9 @@ import type { KObject, Status } from '../../../cluster/apiserver/types.ts';
 import { jsonMergePatch, jsonPatch, strategicMergePatch } from '../../../cluster/apiserver/patch.ts';
 import { resourcePath } from '../../resource/rest.ts';
 import { deepEqual } from '../apply/three-way.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag, type DryRun } from '../create/flags.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
 import { objectPrinter } from '../create/print.ts';
-import { selectTargets, type Target } from '../create/targets.ts';
+import { selectTargets, type Target } from '../../resource/targets.ts';
 import { goJsonSyntaxError } from '../apply/yaml-decode.ts';
 import { BadJsonPatch, PATCH_TYPES, parsePatch, readPatchText } from './body.ts';
 

@@ -8,8 +8,7 @@ import type { KObject, StreamHandle } from '../../../cluster/apiserver/types.ts'
 import { defineCommand, type Invocation } from '../../command.ts';
 import { CmdError } from '../../errors.ts';
 import { attachablePod, getTarget } from '../../polymorphic/attachable.ts';
-import { resourcePath } from '../../resource/rest.ts';
-import { CORE } from '../create/api.ts';
+import { CORE, resourcePath } from '../../resource/rest.ts';
 import { klogError } from './klog.ts';
 import { parseAddresses, parsePorts, splitPort, type ForwardedPort } from './ports.ts';
 import type { PortForwardEvent, PortForwardRequest } from './protocol.ts';

@@ -6,10 +6,10 @@ import { defineCommand, type Invocation } from '../../command.ts';
 import { AggregateError, ApiStatusError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SAVE_CONFIG_FLAG, VALIDATE_FLAG, dryRunStrategy, fieldManagerFlag, type DryRun } from '../create/flags.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SAVE_CONFIG_FLAG, VALIDATE_FLAG, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
 import { readManifests, type Manifest } from '../create/manifests.ts';
 import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
-import { sourceError } from '../create/source-error.ts';
+import { sourceError } from '../../resource/source-error.ts';
 import { deleteLine } from '../delete/delete-one.ts';
 
 interface Options {

@@ -9,7 +9,7 @@ import { resourcePath } from '../../resource/rest.ts';
 import { describePodTemplate } from '../../describe/pod-template.ts';
 import { TabbedWriter } from '../../describe/prefix-writer.ts';
 import { semanticEqual } from '../../describe/deployment-replicasets.ts';
-import { dryRunStrategy } from '../create/flags.ts';
+import { dryRunStrategy } from '../../flags/write.ts';
 import { ANNOTATIONS_TO_SKIP, controlledReplicaSets, HASH_LABEL, revisionOf, templateWithoutHash } from './revisions.ts';
 import { FILENAME_FLAGS, nameOf, PRINT_FLAGS, requireResource, resolveTargets } from './targets.ts';
 

@@ -5,8 +5,7 @@
 import type { Invocation } from '../../command.ts';
 import { ApiStatusError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
-import { resourcePath } from '../../resource/rest.ts';
-import { CORE } from '../create/api.ts';
+import { CORE, resourcePath } from '../../resource/rest.ts';
 import { attachToPod } from '../attach/session.ts';
 import { findOrDefaultContainer } from '../../polymorphic/attachable.ts';
 

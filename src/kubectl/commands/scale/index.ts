@@ -5,9 +5,9 @@ import { defineCommand } from '../../command.ts';
 import { AggregateError, ApiStatusError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, requireFlags, type DryRun } from '../create/flags.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, requireFlags, type DryRun } from '../../flags/write.ts';
 import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
-import { selectTargets } from '../create/targets.ts';
+import { selectTargets } from '../../resource/targets.ts';
 
 interface Options {
   dryRun: DryRun;

@@ -2,12 +2,12 @@
 
 import { defineCommand } from '../../command.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
-import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag, type DryRun } from '../create/flags.ts';
+import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
 import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
-import { selectTargets, type Target } from '../create/targets.ts';
+import { selectTargets, type Target } from '../../resource/targets.ts';
 import { patchAll } from './patches.ts';
 import { parsePairs, resourcesAndPairs } from './pairs.ts';
-import { podSpecOf, type Container } from './podspec.ts';
+import { podSpecOf, type Container } from '../../polymorphic/podspec.ts';
 
 /** resource.LocalResourceError. */
 const LOCAL_RESOURCE_ERROR = `error: you must specify resources by --filename when --local is set.

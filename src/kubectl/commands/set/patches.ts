@@ -6,9 +6,9 @@ import type { Invocation } from '../../command.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
-import type { DryRun } from '../create/flags.ts';
+import type { DryRun } from '../../flags/write.ts';
 import type { ObjectPrinter } from '../create/print.ts';
-import type { Target } from '../create/targets.ts';
+import type { Target } from '../../resource/targets.ts';
 import { twoWayPatch } from '../edit/patch.ts';
 
 export interface PatchRun {
