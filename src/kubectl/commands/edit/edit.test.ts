@@ -128,6 +128,17 @@ describe('kubectl edit', () => {
     );
   });
 
+  it('treats an emptied file as invalid unless validation is off', async () => {
+    // Real kubectl 1.34: ValidateBytes of nothing says "invalid object to validate".
+    const w = await world();
+    const out = await w.sh('KUBE_EDITOR="sed -i /./d" kubectl edit svc web');
+    expect(out.replace(/kubectl-edit-\d+/, 'kubectl-edit-N')).toBe(
+      'error: services "web" is invalid\nA copy of your changes has been stored to "/tmp/kubectl-edit-N.yaml"\nerror: Edit cancelled, no valid changes were saved.\n',
+    );
+    expect(await w.sh('KUBE_EDITOR="sed -i /./d" kubectl edit svc web --validate=false')).toBe('Edit cancelled, saved file was empty.\n');
+    expect(await w.sh('KUBE_EDITOR=true kubectl edit svc web -n nope')).toBe('Error from server (NotFound): namespaces "nope" not found\n');
+  });
+
   it('fails as kubectl does when the editor cannot run', async () => {
     const w = await world();
     expect(await w.sh('KUBE_EDITOR=nonexist kubectl edit svc web')).toBe('error: unable to launch the editor "nonexist"\n');
