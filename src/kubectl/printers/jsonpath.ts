@@ -78,8 +78,9 @@ function parsePath(src: string): Step[] {
       steps.push({ k: 'recursive', name: m ? m[0] : '' });
       i += 2 + (m ? m[0].length : 0);
     } else if (src[i] === '.') {
-      const m = /^[^.[\]]*/.exec(src.slice(i + 1))!;
-      if (m[0] !== '') steps.push({ k: 'field', name: m[0] });
+      // `\.` escapes a dot inside a key (kubectl\.kubernetes\.io/…), as client-go's parseField.
+      const m = /^(?:\\.|[^.[\]\\])*/.exec(src.slice(i + 1))!;
+      if (m[0] !== '') steps.push({ k: 'field', name: m[0].replace(/\\(.)/g, '$1') });
       i += 1 + m[0].length;
     } else if (src[i] === '[') {
       const close = matchBracket(src, i);
