@@ -27,7 +27,8 @@ export function writeQuery(o: CreateOptions): Record<string, string> {
   return q;
 }
 
-function fieldValidation(v: string): string {
+/** --validate's value as the fieldValidation query (and the -f reader's validation directive). */
+export function fieldValidation(v: string): 'Strict' | 'Warn' | 'Ignore' {
   switch (v.toLowerCase()) {
     case 'warn':
       return 'Warn';

@@ -8,7 +8,7 @@ import type { KObject } from '../../cluster/apiserver/types.ts';
 import { parseResourceArgs } from './builder.ts';
 import type { ApiResource } from './discovery.ts';
 import { resourcePath } from './rest.ts';
-import { readManifests } from '../commands/create/manifests.ts';
+import { readManifests } from './manifests.ts';
 
 export interface Target {
   mapping: ApiResource;
@@ -52,9 +52,10 @@ export async function selectTargets(inv: Invocation, args: string[], o: SelectOp
   const targets: Target[] = [];
   if (filenames.length > 0) {
     if (args.length > 0) throw new CmdError(`Unexpected args: [${args.join(' ')}]`);
-    const { items, errors: e } = await readManifests(inv, filenames, o.recursive);
+    // kind and apiVersion are checked as create's reader did; kubectl checks them only where a schema is set.
+    const { items, errors: e } = await readManifests(inv, { filenames, recursive: o.recursive ?? false, validation: 'Strict' });
     errors.push(...e);
-    for (const m of items) targets.push({ mapping: m.mapping, name: m.obj.metadata.name ?? '', namespace: m.namespace, obj: m.obj, source: m.source });
+    for (const m of items) targets.push({ mapping: m.mapping, name: m.object.metadata.name ?? '', namespace: m.namespace, obj: m.object, source: m.source });
     return { targets, errors, listed: false };
   }
   if (args.length === 0) throw new CmdError(NO_RESOURCES);

@@ -2,13 +2,13 @@
 
 import { defineCommand, type Command } from '../../command.ts';
 import { AggregateError, ApiStatusError, CmdError, KubectlError } from '../../errors.ts';
-import { addLastApplied, createObject, validationOf } from '../../resource/create.ts';
+import { addLastApplied, createObject, fieldValidation, validationOf } from '../../resource/create.ts';
 import { createConfigMap } from './configmap.ts';
 import { createDeployment } from './deployment.ts';
 import { CREATE_SUBCOMMAND_FLAGS } from './flags.ts';
 import { FILENAME_FLAGS, dryRunStrategy } from '../../flags/write.ts';
 import { createIngress } from './ingress.ts';
-import { readManifests } from './manifests.ts';
+import { manifestOptions, readManifests } from '../../resource/manifests.ts';
 import { createNamespace } from './namespace.ts';
 import { objectPrinter } from './print.ts';
 import { createSecret } from './secret.ts';
@@ -35,14 +35,14 @@ export const create: Command = defineCommand<ReturnType<typeof completeCreate>>(
     if (inv.flags.string('raw') !== '') throw new CmdError('--raw is not available in this sandbox');
   },
   async run(o, inv) {
-    const { items, errors } = await readManifests(inv, inv.flags.strings('filename'), inv.flags.bool('recursive'));
+    const { items, errors } = await readManifests(inv, manifestOptions(inv, fieldValidation(validationOf(inv))));
     let count = 0;
     for (const m of items) {
-      addLastApplied(m.obj, inv.flags.bool('save-config'), false);
-      let obj = m.obj;
+      addLastApplied(m.object, inv.flags.bool('save-config'), false);
+      let obj = m.object;
       if (o.dryRun !== 'client') {
         try {
-          obj = createObject(inv, m.mapping, m.namespace, m.obj, {
+          obj = createObject(inv, m.mapping, m.namespace, m.object, {
             dryRun: o.dryRun,
             fieldManager: inv.flags.string('field-manager'),
             validation: validationOf(inv),

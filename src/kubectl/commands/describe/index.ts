@@ -10,7 +10,7 @@ import { AggregateError, ApiStatusError, CmdError, KubectlError } from '../../er
 import { checkNamesAcrossNamespaces, parseResourceArgs, type ResourceRequest } from '../../resource/builder.ts';
 import type { ApiResource } from '../../resource/discovery.ts';
 import { resourcePath } from '../../resource/rest.ts';
-import { readManifests } from '../apply/manifests.ts';
+import { readManifests } from '../../resource/manifests.ts';
 import { fetchNeeds } from './needs.ts';
 
 interface Target {

@@ -5,7 +5,7 @@
 import { CmdError } from '../../errors.ts';
 import { goQuote } from '../../flags/index.ts';
 import type { Invocation } from '../../command.ts';
-import { YamlSyntaxError, yamlToJson } from '../apply/yaml-decode.ts';
+import { YamlSyntaxError, yamlToJson } from '../../resource/yaml-decode.ts';
 
 /** What the server would say about text that is not JSON (encoding/json's SyntaxError). */
 export class BadJsonPatch extends Error {}

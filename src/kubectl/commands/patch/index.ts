@@ -12,7 +12,7 @@ import { deepEqual } from '../apply/three-way.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
 import { objectPrinter } from '../create/print.ts';
 import { selectTargets, type Target } from '../../resource/targets.ts';
-import { goJsonSyntaxError } from '../apply/yaml-decode.ts';
+import { goJsonSyntaxError } from '../../resource/yaml-decode.ts';
 import { BadJsonPatch, PATCH_TYPES, parsePatch, readPatchText } from './body.ts';
 
 interface Options {

@@ -7,7 +7,8 @@ import { AggregateError, ApiStatusError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SAVE_CONFIG_FLAG, VALIDATE_FLAG, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
-import { readManifests, type Manifest } from '../create/manifests.ts';
+import { manifestOptions, readManifests, type Manifest } from '../../resource/manifests.ts';
+import { fieldValidation, validationOf } from '../../resource/create.ts';
 import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
 import { sourceError } from '../../resource/source-error.ts';
 import { deleteLine } from '../delete/delete-one.ts';
@@ -53,11 +54,11 @@ export const replace = defineCommand<Options>({
     if (inv.flags.string('raw')) throw new CmdError('--raw is not available in this sandbox');
   },
   async run(o, inv) {
-    const { items, errors } = await readManifests(inv, inv.flags.strings('filename'), inv.flags.bool('recursive'));
+    const { items, errors } = await readManifests(inv, manifestOptions(inv, fieldValidation(validationOf(inv))));
     if (o.force) return forceReplace(o, inv, items, errors);
     for (const m of items) {
       if (o.dryRun === 'client') {
-        o.printer.print(m.obj);
+        o.printer.print(m.object);
         continue;
       }
       try {
@@ -72,11 +73,11 @@ export const replace = defineCommand<Options>({
 export default replace;
 
 function path(m: Manifest): string {
-  return resourcePath(m.mapping, m.namespace || undefined, m.obj.metadata.name);
+  return resourcePath(m.mapping, m.namespace || undefined, m.object.metadata.name);
 }
 
 function put(inv: Invocation, m: Manifest, dryRun: DryRun): KObject {
-  const obj = structuredClone(m.obj);
+  const obj = structuredClone(m.object);
   obj.metadata.namespace ??= m.namespace || undefined;
   if (!obj.metadata.resourceVersion) {
     try {
@@ -95,7 +96,7 @@ async function forceReplace(o: Options, inv: Invocation, items: Manifest[], erro
   for (const m of items) {
     try {
       inv.rest().request({ method: 'DELETE', path: path(m), body: { propagationPolicy: 'Background', ...(o.gracePeriod >= 0 ? { gracePeriodSeconds: Math.max(o.gracePeriod, 1) } : {}) } });
-      const d = { kind: m.obj.kind ?? m.mapping.kind, group: m.mapping.group, name: m.obj.metadata.name!, namespace: m.namespace, namespaced: m.mapping.namespaced };
+      const d = { kind: m.object.kind ?? m.mapping.kind, group: m.mapping.group, name: m.object.metadata.name!, namespace: m.namespace, namespaced: m.mapping.namespaced };
       inv.stdout.write(deleteLine(d, { gracePeriod: -1, dryRun: 'none', output: inv.flags.string('output') }));
     } catch (e) {
       if (!(e instanceof ApiStatusError && e.reason === 'NotFound')) throw e;
@@ -116,7 +117,7 @@ async function forceReplace(o: Options, inv: Invocation, items: Manifest[], erro
   }
   let count = 0;
   for (const m of items) {
-    const obj = structuredClone(m.obj);
+    const obj = structuredClone(m.object);
     delete obj.metadata.resourceVersion;
     const query: Record<string, string> = { fieldManager: inv.flags.string('field-manager') };
     const created = inv.rest().request({ method: 'POST', path: resourcePath(m.mapping, m.namespace || undefined), query, body: obj }).body as KObject;

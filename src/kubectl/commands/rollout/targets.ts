@@ -9,7 +9,7 @@ import { parseResourceArgs } from '../../resource/builder.ts';
 import type { ApiResource } from '../../resource/discovery.ts';
 import { kindGroup } from '../../resource/mapper.ts';
 import { resourcePath } from '../../resource/rest.ts';
-import { readManifests } from '../apply/manifests.ts';
+import { manifestOptions, readManifests } from '../../resource/manifests.ts';
 
 export interface Target {
   mapping: ApiResource;
@@ -52,7 +52,7 @@ export async function resolveTargets(inv: Invocation): Promise<{ targets: Target
     }
   };
   if (inv.flags.strings('filename').length) {
-    const read = await readManifests(inv, { filenames: inv.flags.strings('filename'), recursive: inv.flags.bool('recursive'), validation: 'Ignore' });
+    const read = await readManifests(inv, manifestOptions(inv, 'Ignore'));
     errors.push(...read.errors);
     for (const m of read.items) fetch(m.mapping, m.namespace, String(m.object.metadata.name ?? ''));
   }

@@ -9,7 +9,7 @@ import { parseResourceArgs } from '../../resource/builder.ts';
 import type { ApiResource } from '../../resource/discovery.ts';
 import { kindGroup } from '../../resource/mapper.ts';
 import { resourcePath } from '../../resource/rest.ts';
-import { readManifests } from '../apply/manifests.ts';
+import { manifestOptions, readManifests } from '../../resource/manifests.ts';
 import { parseCondition, type Condition } from './conditions.ts';
 
 const STEP_MS = 100;
@@ -74,7 +74,7 @@ async function findTargets(inv: Invocation, forDelete: boolean): Promise<Target[
   const fieldSelector = inv.flags.string('field-selector');
   const allNs = inv.flags.bool('all-namespaces');
   if (inv.flags.strings('filename').length) {
-    const read = await readManifests(inv, { filenames: inv.flags.strings('filename'), recursive: inv.flags.bool('recursive'), validation: 'Ignore' });
+    const read = await readManifests(inv, manifestOptions(inv, 'Ignore'));
     errors.push(...read.errors);
     for (const m of read.items) out.push({ mapping: m.mapping, namespace: m.namespace, name: String(m.object.metadata.name ?? '') });
   }
