@@ -26,7 +26,7 @@ export default defineConfig({
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/fidelity/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/fidelity/**/*.test.ts', 'tests/robustness/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -154,6 +154,8 @@ export class ShellSession implements Runtime {
       if (e instanceof ShellSyntaxError) return { kind: 'error', message: `bash: ${e.message}`, status: 2 };
       if (e instanceof InvalidIdentifier) return { kind: 'error', message: `bash: ${e.message}`, status: 1 };
       if (e instanceof BadSubstitution) return { kind: 'error', message: `bash: ${e.message}`, status: 1 };
+      // Thousands of nested `(` `{` `if`: bash copes, this recursive-descent parser runs out of stack.
+      if (e instanceof RangeError) return { kind: 'error', message: 'bash: syntax error: nested too deeply', status: 2 };
       throw e;
     }
   }

@@ -6,6 +6,8 @@ import { isDryRun } from './dry-run.ts';
 import type { ApiClient } from './client.ts';
 import { StatusError, notFound, alreadyExists, conflict, badRequest, forbidden, methodNotSupported, pathNotFound, unsupportedMediaType, internalError, MODIFIED_CONFLICT } from './errors.ts';
 import { applyPatch, type PatchType } from './patch-dispatch.ts';
+import { decodeError, jsonType } from './decode.ts';
+import { kindDefinition } from './schema/index.ts';
 import { parseFieldSelectorQuery, parseLabelSelectorQuery, type ObjectFilter } from './filters.ts';
 import type { ResourceStrategy, StrategyContext } from './registry/strategy.ts';
 import { Store, type StoreEvent } from './store.ts';
@@ -346,6 +348,10 @@ export class ApiServer implements ApiClient {
     obj.apiVersion = want;
     obj.kind = s.kind;
     obj.metadata = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
+    // serializer.Decode into the Go type; transformDecodeError words its failure.
+    const def = kindDefinition(s.group, s.version, s.kind);
+    const wrong = def && decodeError(obj as unknown as Record<string, unknown>, def.name);
+    if (wrong) throw badRequest(`${s.kind} in version ${JSON.stringify(s.version)} cannot be handled as a ${s.kind}: ${wrong}`);
     return obj;
   }
 
@@ -355,7 +361,11 @@ export class ApiServer implements ApiClient {
     let obj: KObject;
     if (t.subresource === 'scale') {
       if (!s.scale) throw pathNotFound();
-      const replicas = Number((body as KObject)?.spec?.replicas);
+      const raw: unknown = (body as KObject)?.spec?.replicas ?? 0;
+      const replicas = Number(raw);
+      // Scale.spec.replicas is an int32: anything else fails to decode.
+      if (typeof raw !== 'number' || !Number.isInteger(replicas) || Math.abs(replicas) > 2147483647)
+        throw badRequest(`Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal ${typeof raw === 'number' ? `number ${replicas}` : jsonType(raw)} into Go struct field ScaleSpec.spec.replicas of type int32`);
       obj = structuredClone(old);
       s.scale.set(obj, Number.isFinite(replicas) ? replicas : 0);
     } else {

@@ -4,7 +4,22 @@ export class ArithError extends Error {}
 
 const TOKEN = /\s*(\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|[-+*/%()<>!~&|^])/y;
 
-export function evaluateArith(expr: string, lookup: (name: string) => string | undefined): number {
+/** bash's MAX_EXPR_RECURSION_LEVEL: how deep variables may refer to expressions (`x='x+1'`). */
+const MAX_RECURSION = 1024;
+
+export function evaluateArith(expr: string, lookup: (name: string) => string | undefined, level = 0): number {
+  const recursion = () => new ArithError(`${expr.trim()}: expression recursion level exceeded (error token is "${expr.trim()}")`);
+  if (level > MAX_RECURSION) throw recursion();
+  try {
+    return evaluate(expr, lookup, level);
+  } catch (e) {
+    // bash nests parentheses without limit; this recursive-descent evaluator runs out of stack first.
+    if (e instanceof RangeError && level === 0) throw recursion();
+    throw e;
+  }
+}
+
+function evaluate(expr: string, lookup: (name: string) => string | undefined, level: number): number {
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
   let pos = 0;
@@ -27,7 +42,7 @@ export function evaluateArith(expr: string, lookup: (name: string) => string | u
     if (v === '') return 0;
     if (/^-?\d+$/.test(v)) return Number(v);
     if (depth < 10 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return value(v, depth + 1);
-    return evaluateArith(v, lookup);
+    return evaluateArith(v, lookup, level + 1);
   };
   const levels: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
   const apply = (op: string, a: number, b: number): number => {

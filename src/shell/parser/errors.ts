@@ -17,3 +17,12 @@ export class ShellSyntaxError extends Error {
     this.name = 'ShellSyntaxError';
   }
 }
+
+/** `$(` nested deeper than the parser allows (see MAX_NESTING in parser.ts); reported like a syntax error. */
+export class NestingTooDeep extends ShellSyntaxError {
+  constructor() {
+    super('$(');
+    this.message = 'syntax error: command substitution nested too deeply';
+    this.name = 'NestingTooDeep';
+  }
+}

@@ -6,7 +6,7 @@
 import type {
   AndOr, Assignment, Command, Pipeline, Redirect, Script, SimpleCommand, Word,
 } from './ast.ts';
-import { IncompleteInput, ShellSyntaxError } from './errors.ts';
+import { IncompleteInput, NestingTooDeep, ShellSyntaxError } from './errors.ts';
 import { Lexer, type PendingHeredoc, type Token } from './lexer.ts';
 
 /** Words that only mean something at the start of a command. */
@@ -20,8 +20,31 @@ export function parse(src: string): Script {
   return script;
 }
 
+/**
+ * How deep `$( $( … ) )` may nest. bash has no such limit, but each level costs this parser and
+ * the interpreter a few dozen stack frames; a pasted 1000-deep nest must fail as a syntax error,
+ * not overflow the worker's stack (a browser worker's is smaller than Node's).
+ */
+const MAX_NESTING = 100;
+let nesting = 0;
+
 /** For `$( … )`: parse from `pos` until an unmatched `)`. */
 function subParse(
+  src: string,
+  pos: number,
+  heredocs: PendingHeredoc[],
+  closeParen: boolean,
+): { script: Script; end: number } {
+  if (nesting >= MAX_NESTING) throw new NestingTooDeep();
+  nesting++;
+  try {
+    return subParseAt(src, pos, heredocs, closeParen);
+  } finally {
+    nesting--;
+  }
+}
+
+function subParseAt(
   src: string,
   pos: number,
   heredocs: PendingHeredoc[],
