@@ -259,3 +259,17 @@ describe('kubectl create serviceaccount and secret docker-registry', () => {
     );
   });
 });
+
+describe('kubectl create -o (the framework printers)', () => {
+  it('jsonpath, --template and go-template print the object; other formats are refused (kubectl 1.34.5)', async () => {
+    const s = sandbox();
+    expect(await s.kubectl(['create', 'ns', 'x', '--dry-run=client', '-o', 'jsonpath={.metadata.name}'])).toEqual({ code: 0, stdout: 'x', stderr: '' });
+    expect((await s.kubectl(['create', 'deployment', 'd', '--image=nginx', '--port=80', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0]}'])).stdout).toBe(
+      '{"image":"nginx","name":"nginx","ports":[{"containerPort":80}],"resources":{}}',
+    );
+    expect((await s.kubectl(['create', 'deployment', 'd', '--image=nginx', '--dry-run=client', '--template={{.metadata.name}}'])).stdout).toBe('d');
+    const allowed = 'allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n';
+    expect((await s.kubectl('create ns x --dry-run=client -o custom-columns=A:.a')).stderr).toBe(`error: unable to match a printer suitable for the output format "custom-columns=A:.a", ${allowed}`);
+    expect((await s.kubectl('create ns x --dry-run=client -o foo')).stderr).toBe(`error: unable to match a printer suitable for the output format "foo", ${allowed}`);
+  });
+});

@@ -10,7 +10,7 @@ import { FILENAME_FLAGS, dryRunStrategy } from '../../flags/write.ts';
 import { createIngress } from './ingress.ts';
 import { manifestOptions, readManifests } from '../../resource/manifests.ts';
 import { createNamespace } from './namespace.ts';
-import { objectPrinter } from './print.ts';
+import { objectPrinter } from '../../printers/object-printer.ts';
 import { createSecret } from './secret.ts';
 import { createServiceAccount } from './serviceaccount.ts';
 import { createService } from './service.ts';

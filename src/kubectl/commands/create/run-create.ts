@@ -7,7 +7,7 @@ import type { KObject } from '../../../cluster/apiserver/types.ts';
 import type { ResourceRef } from '../../resource/rest.ts';
 import { addLastApplied, createObject, validationOf } from '../../resource/create.ts';
 import { dryRunStrategy } from '../../flags/write.ts';
-import { objectPrinter } from './print.ts';
+import { objectPrinter } from '../../printers/object-printer.ts';
 import { ApiStatusError, CmdError } from '../../errors.ts';
 
 export interface GeneratedObject {

@@ -9,7 +9,7 @@ import { canBeExposed, makeLabels, portsForObject, protocolsForObject, selectorF
 import { addLastApplied, createObject } from '../../resource/create.ts';
 import { CORE } from '../../resource/rest.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SAVE_CONFIG_FLAG, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
-import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
+import { objectPrinter, type ObjectPrinter } from '../../printers/object-printer.ts';
 import { selectTargets } from '../../resource/targets.ts';
 import { applyOverrides, OVERRIDE_FLAGS } from '../run/overrides.ts';
 

@@ -7,7 +7,7 @@ import { AggregateError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag } from '../../flags/write.ts';
-import { objectPrinter } from '../create/print.ts';
+import { objectPrinter } from '../../printers/object-printer.ts';
 import { selectTargets } from '../../resource/targets.ts';
 
 export interface PairsKind {

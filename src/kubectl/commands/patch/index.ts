@@ -10,7 +10,7 @@ import { jsonMergePatch, jsonPatch, strategicMergePatch } from '../../../cluster
 import { resourcePath } from '../../resource/rest.ts';
 import { deepEqual } from '../apply/three-way.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
-import { objectPrinter } from '../create/print.ts';
+import { objectPrinter } from '../../printers/object-printer.ts';
 import { selectTargets, type Target } from '../../resource/targets.ts';
 import { goJsonSyntaxError } from '../../resource/yaml-decode.ts';
 import { BadJsonPatch, PATCH_TYPES, parsePatch, readPatchText } from './body.ts';

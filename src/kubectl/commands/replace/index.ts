@@ -9,7 +9,7 @@ import { resourcePath } from '../../resource/rest.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SAVE_CONFIG_FLAG, VALIDATE_FLAG, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
 import { manifestOptions, readManifests, type Manifest } from '../../resource/manifests.ts';
 import { fieldValidation, validationOf } from '../../resource/create.ts';
-import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
+import { objectPrinter, type ObjectPrinter } from '../../printers/object-printer.ts';
 import { sourceError } from '../../resource/source-error.ts';
 import { deleteLine } from '../delete/delete-one.ts';
 

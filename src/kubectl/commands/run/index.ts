@@ -7,7 +7,7 @@ import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { addLastApplied, createObject } from '../../resource/create.ts';
 import { CORE } from '../../resource/rest.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, SAVE_CONFIG_FLAG, dryRunStrategy, fieldManagerFlag, requireFlags, type DryRun } from '../../flags/write.ts';
-import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
+import { objectPrinter, type ObjectPrinter } from '../../printers/object-printer.ts';
 import { isEnvVarName } from '../create/validation.ts';
 import { deleteOne } from '../delete/delete-one.ts';
 import { attach } from './attach.ts';

@@ -6,7 +6,7 @@ import { AggregateError, ApiStatusError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, requireFlags, type DryRun } from '../../flags/write.ts';
-import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
+import { objectPrinter, type ObjectPrinter } from '../../printers/object-printer.ts';
 import { selectTargets } from '../../resource/targets.ts';
 
 interface Options {

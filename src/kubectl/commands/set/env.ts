@@ -5,7 +5,7 @@ import { defineCommand, type Invocation } from '../../command.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
-import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
+import { objectPrinter, type ObjectPrinter } from '../../printers/object-printer.ts';
 import { selectTargets, type Target } from '../../resource/targets.ts';
 import { patchAll } from './patches.ts';
 import { podSpecOf, selectString, type Container, type EnvVar } from '../../polymorphic/podspec.ts';

@@ -3,7 +3,7 @@
 import { defineCommand } from '../../command.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, dryRunStrategy, fieldManagerFlag, type DryRun } from '../../flags/write.ts';
-import { objectPrinter, type ObjectPrinter } from '../create/print.ts';
+import { objectPrinter, type ObjectPrinter } from '../../printers/object-printer.ts';
 import { selectTargets, type Target } from '../../resource/targets.ts';
 import { patchAll } from './patches.ts';
 import { parsePairs, resourcesAndPairs } from './pairs.ts';

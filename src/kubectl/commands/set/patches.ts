@@ -7,7 +7,7 @@ import { AggregateError, CmdError } from '../../errors.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { resourcePath } from '../../resource/rest.ts';
 import type { DryRun } from '../../flags/write.ts';
-import type { ObjectPrinter } from '../create/print.ts';
+import type { ObjectPrinter } from '../../printers/object-printer.ts';
 import type { Target } from '../../resource/targets.ts';
 import { twoWayPatch } from '../edit/patch.ts';
 
