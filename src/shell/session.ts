@@ -12,6 +12,7 @@ import { JobTable } from './interpreter/jobs.ts';
 import type { Builtin, Io, Runtime } from './interpreter/runtime.ts';
 import { ShellState } from './interpreter/state.ts';
 import { TerminalInput, TerminalOutput } from './interpreter/streams.ts';
+import { sanitize } from './sanitize.ts';
 import { createBuiltins } from './builtins/registry.ts';
 import { createDefaultPrograms } from './commands/registry.ts';
 
@@ -171,7 +172,7 @@ export class ShellSession implements Runtime {
       return (this.state.lastStatus = 2);
     }
     if (checked.kind === 'error') {
-      terminal.write(checked.message + '\n');
+      terminal.write(sanitize(checked.message) + '\n'); // it quotes the learner's input
       return (this.state.lastStatus = checked.status);
     }
     return this.#execute(checked.script, terminal);
@@ -212,7 +213,7 @@ export class ShellSession implements Runtime {
 
   /** Job notices (`[1]+  Done …`) due before the next prompt. */
   flushNotices(terminal: Terminal): void {
-    for (const line of this.jobs.takeNotices()) terminal.write(line + '\n');
+    for (const line of this.jobs.takeNotices()) terminal.write(sanitize(line) + '\n'); // the job's command text
   }
 
   /**
@@ -244,7 +245,7 @@ export class ShellSession implements Runtime {
         continue;
       }
       if (checked.kind === 'error') {
-        terminal.write(checked.message + '\n');
+        terminal.write(sanitize(checked.message) + '\n'); // it quotes the learner's input
         this.state.lastStatus = checked.status;
         continue;
       }

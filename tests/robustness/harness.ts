@@ -33,7 +33,14 @@ export async function world(seed = 1): Promise<World> {
     const term = new MemoryTerminal([], { echo: false });
     const t0 = performance.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    if (opts.interruptAfterMs !== undefined) timer = setTimeout(() => term.interrupt(), opts.interruptAfterMs);
+    if (opts.interruptAfterMs !== undefined) {
+      // A program reading the terminal waits for the learner, as it would on a screen.
+      term.keepOpen = true;
+      timer = setTimeout(() => {
+        term.interrupt();
+        term.type(null);
+      }, opts.interruptAfterMs);
+    }
     try {
       const status = await shell.runLine(line, term);
       sandbox.cluster.settle(60_000);

@@ -4,8 +4,12 @@ export class ArithError extends Error {}
 
 const TOKEN = /\s*(\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|[-+*/%()<>!~&|^])/y;
 
-/** bash's MAX_EXPR_RECURSION_LEVEL: how deep variables may refer to expressions (`x='x+1'`). */
-const MAX_RECURSION = 1024;
+/**
+ * How deep variables may refer to expressions (`x='x+1'`). bash's MAX_EXPR_RECURSION_LEVEL is 1024,
+ * but each level here costs a dozen stack frames; 200 keeps well inside a worker's stack, and a
+ * self-referring variable meets it all the same, with bash's message.
+ */
+const MAX_RECURSION = 200;
 
 export function evaluateArith(expr: string, lookup: (name: string) => string | undefined, level = 0): number {
   const recursion = () => new ArithError(`${expr.trim()}: expression recursion level exceeded (error token is "${expr.trim()}")`);
