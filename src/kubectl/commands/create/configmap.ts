@@ -6,7 +6,7 @@ import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { CORE } from '../../resource/rest.ts';
 import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs } from './flags.ts';
 import { finishCreate, prepare } from './run-create.ts';
-import { parseLiteralSource, readEnvFile, readFileSource } from './sources.ts';
+import { parseLiteralSource, readEnvFile, readFileSource, validateSources } from './sources.ts';
 import { isConfigMapKey } from './validation.ts';
 
 export const SOURCE_FLAGS = [
@@ -27,11 +27,7 @@ export const createConfigMap = defineCommand<Options>({
   flags: [...CREATE_SUBCOMMAND_FLAGS, ...SOURCE_FLAGS],
   complete: (inv) => ({ name: nameFromArgs(inv), prepared: prepare(inv) }),
   validate(o, inv) {
-    if (o.name === '') throw new CmdError('name must be specified');
-    const f = inv.flags;
-    if (f.strings('from-env-file').length > 0 && (f.strings('from-file').length > 0 || f.strings('from-literal').length > 0))
-      throw new CmdError('from-env-file cannot be combined with from-file or from-literal');
-    if (f.bool('append-hash')) throw new CmdError('--append-hash is not available in this sandbox');
+    validateSources(o.name, inv);
   },
   run(o, inv) {
     finishCreate(inv, o.prepared, { ref: CORE('configmaps'), obj: configMapObject(o.name, inv), wrapError: (m) => `failed to create configmap: ${m}` });

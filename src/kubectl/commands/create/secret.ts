@@ -8,7 +8,7 @@ import { CORE } from '../../resource/rest.ts';
 import { SOURCE_FLAGS } from './configmap.ts';
 import { CREATE_SUBCOMMAND_FLAGS, nameFromArgs } from './flags.ts';
 import { finishCreate, prepare } from './run-create.ts';
-import { parseLiteralSource, readEnvFile, readFileSource } from './sources.ts';
+import { parseLiteralSource, readEnvFile, readFileSource, validateSources } from './sources.ts';
 import { checkKeyPair } from './tls.ts';
 import { isConfigMapKey } from './validation.ts';
 
@@ -38,11 +38,7 @@ const createSecretGeneric = defineCommand<Options>({
   flags: [...CREATE_SUBCOMMAND_FLAGS, ...SOURCE_FLAGS, { name: 'type', type: 'string' }],
   complete: (inv) => ({ name: nameFromArgs(inv), prepared: prepare(inv) }),
   validate(o, inv) {
-    if (o.name === '') throw new CmdError('name must be specified');
-    const f = inv.flags;
-    if (f.strings('from-env-file').length > 0 && (f.strings('from-file').length > 0 || f.strings('from-literal').length > 0))
-      throw new CmdError('from-env-file cannot be combined with from-file or from-literal');
-    if (f.bool('append-hash')) throw new CmdError('--append-hash is not available in this sandbox');
+    validateSources(o.name, inv);
   },
   run(o, inv) {
     const secret = secretObject(o.name, inv.flags.string('type'), inv);

@@ -69,3 +69,12 @@ export function readEnvFile(inv: Invocation, path: string): Array<[string, strin
   });
   return out;
 }
+
+/** ConfigMapOptions.Validate and CreateSecretOptions.Validate: a name, and --from-env-file alone. */
+export function validateSources(name: string, inv: Invocation): void {
+  if (name === '') throw new CmdError('name must be specified');
+  const f = inv.flags;
+  if (f.strings('from-env-file').length > 0 && (f.strings('from-file').length > 0 || f.strings('from-literal').length > 0))
+    throw new CmdError('from-env-file cannot be combined with from-file or from-literal');
+  if (f.bool('append-hash')) throw new CmdError('--append-hash is not available in this sandbox');
+}

@@ -4,6 +4,7 @@
 
 import { defineCommand, type Invocation } from '../../command.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
+import { parseLabels } from '../../flags/labels.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { canBeExposed, makeLabels, portsForObject, protocolsForObject, selectorForObject } from '../../polymorphic/index.ts';
 import { addLastApplied, createObject } from '../../resource/create.ts';
@@ -161,17 +162,6 @@ function withoutEmpty(p: Record<string, unknown>): Record<string, unknown> {
 /** intstr.Parse: a number when strconv.Atoi accepts it. */
 function intstrParse(s: string): number | string {
   return /^[+-]?\d+$/.test(s) ? Number(s) : s;
-}
-
-function parseLabels(spec: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of spec.split(',')) {
-    const kv = item.split('=');
-    if (kv.length !== 2) throw new CmdError(`unexpected label spec: ${item}`);
-    if (kv[0] === '') throw new CmdError('unexpected empty label key');
-    out[kv[0]] = kv[1];
-  }
-  return out;
 }
 
 function parseProtocols(spec: string): Map<string, string[]> {

@@ -3,6 +3,7 @@
 
 import { defineCommand, type Invocation } from '../../command.ts';
 import { AggregateError, CmdError } from '../../errors.ts';
+import { parseLabels } from '../../flags/labels.ts';
 import type { KObject } from '../../../cluster/apiserver/types.ts';
 import { addLastApplied, createObject } from '../../resource/create.ts';
 import { CORE } from '../../resource/rest.ts';
@@ -129,18 +130,6 @@ function createGenerated(inv: Invocation, o: Options, obj: KObject): KObject {
   addLastApplied(obj, inv.flags.bool('save-config'));
   const ref = CORE(obj.kind === 'Pod' ? 'pods' : 'services');
   return createObject(inv, ref, inv.namespace, obj, { dryRun: o.dryRun, fieldManager: inv.flags.string('field-manager') });
-}
-
-/** generate.ParseLabels: `k=v,k2=v2`. */
-function parseLabels(spec: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of spec.split(',')) {
-    const kv = item.split('=');
-    if (kv.length !== 2) throw new CmdError(`unexpected label spec: ${item}`);
-    if (kv[0] === '') throw new CmdError('unexpected empty label key');
-    out[kv[0]] = kv[1];
-  }
-  return out;
 }
 
 /** BasicPod.Generate. */
