@@ -1,6 +1,7 @@
 import type { Program } from '../program.ts';
 import { VfsError } from '../fs/vfs.ts';
 import { escapeRegExp, posixToJs } from './regex.ts';
+import { compileSafe, type Matcher } from './safe-regex.ts';
 import { has, parseArgs, UsageError, type OptionSpec } from './util.ts';
 
 const SPEC: OptionSpec = {
@@ -36,9 +37,9 @@ export const grep: Program = async (ctx) => {
     .join('|');
   if (has(args, 'w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
   if (has(args, 'x')) source = `^(?:${source})$`;
-  let re: RegExp;
+  let re: Matcher;
   try {
-    re = new RegExp(source, has(args, 'i') ? 'gi' : 'g');
+    re = await compileSafe(source, has(args, 'i'));
   } catch {
     ctx.stderr.write('grep: Unmatched ( or \\(\n');
     return 2;
@@ -59,7 +60,6 @@ export const grep: Program = async (ctx) => {
     /** Returns false once no more lines are wanted from this file. */
     const onLine = (line: string): boolean => {
       lineNo++;
-      re.lastIndex = 0;
       const matches = re.test(line) !== invert;
       if (!matches) return true;
       count++;
@@ -67,8 +67,7 @@ export const grep: Program = async (ctx) => {
       if (quiet) return false;
       if (has(args, 'l') || has(args, 'c') || has(args, 'L')) return count < maxCount;
       if (has(args, 'o') && !invert) {
-        re.lastIndex = 0;
-        for (const m of line.matchAll(re)) if (m[0]) ctx.stdout.write(`${prefix(lineNo)}${m[0]}\n`);
+        for (const m of re.matches(line)) if (m) ctx.stdout.write(`${prefix(lineNo)}${m}\n`);
       } else ctx.stdout.write(`${prefix(lineNo)}${line}\n`);
       return count < maxCount;
     };
