@@ -17,3 +17,8 @@ it('only risky shapes leave JavaScript\'s engine', () => {
   expect(isBacktrackingRisk('^nginx-[a-z0-9]+$')).toBe(false);
   expect(isBacktrackingRisk('(ab)+')).toBe(false);
 });
+
+it('grep -o prints every match of a plain pattern (recorded from GNU grep)', async () => {
+  const r = await run("printf 'Apple\\nbanana\\ncherry\\n' | grep -o 'an'");
+  expect(r.output).toBe('an\nan\n');
+});

@@ -43,6 +43,9 @@ export async function compileSafe(source: string, ignoreCase: boolean): Promise<
       re.lastIndex = 0;
       return re.test(line);
     },
-    matches: (line) => [...line.matchAll(re)].map((m) => m[0]),
+    matches: (line) => {
+      re.lastIndex = 0; // matchAll starts where the last test() stopped
+      return [...line.matchAll(re)].map((m) => m[0]);
+    },
   };
 }
