@@ -7,12 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { ready, screen, terminal, watchErrors } from './helpers.ts';
 
-/**
- * One known bug outside the lesson pane: the traffic diagram's flights.ts position() reads
- * `steps[-1].anchor` for a flight with no steps (seen when a lesson swaps the cluster). Drop this
- * once that is fixed.
- */
-const unexpected = (errors: string[]) => errors.filter((e) => !e.includes("reading 'anchor'"));
+const unexpected = (errors: string[]) => errors;
 
 /** The questions of a lesson file, with the command whose output answers each (in step order). */
 function questions(id: string): { step: number; solution: string }[] {

@@ -82,8 +82,11 @@ export interface FlightPosition {
 
 /** Where a dot is now: it travels for the first 70% of a step and rests in the box for the rest. */
 export function position(f: Flight, anchors: ReadonlyMap<string, Box>): FlightPosition | undefined {
+  // A request whose path has no box on screen yet (e.g. right after a lesson swapped the cluster)
+  // has no position; so has a dot before its first step.
   const last = f.steps.length - 1;
-  const i = Math.min(last, Math.floor(f.t));
+  if (last < 0) return undefined;
+  const i = Math.max(0, Math.min(last, Math.floor(f.t)));
   const a = anchors.get(f.steps[i].anchor);
   if (!a) return undefined;
   const from = center(a);

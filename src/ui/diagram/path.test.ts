@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../../worker/traffic.ts';
-import { launch, advance, stepAll, MAX_FLIGHTS } from './flights.ts';
+import { launch, advance, stepAll, MAX_FLIGHTS, position } from './flights.ts';
 import { pathKey, pathOf } from './path.ts';
 
 // A LoadBalancer request from the laptop as the dataplane traces it (see cluster/network/dataplane.ts).
@@ -76,4 +76,8 @@ describe('flights', () => {
     const f = launch([], Array.from({ length: 100 }, (_, i) => ({ key: `k${i}`, steps, kind: 'ClusterIP' as const, id: i })));
     expect(f).toHaveLength(MAX_FLIGHTS);
   });
+});
+
+it('a flight with no steps has no position (no crash)', () => {
+  expect(position({ steps: [], t: 0 } as unknown as Parameters<typeof position>[0], new Map())).toBeUndefined();
 });
