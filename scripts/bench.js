@@ -79,7 +79,9 @@ try {
         const type = res.headers()['content-type'] ?? '';
         if (!/javascript/.test(type) && !res.url().endsWith('.js')) return;
         const body = await res.body().catch(() => null);
-        if (body) fetched.push({ url: new URL(res.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+        // When the request started (epoch ms): compared with the first prompt's time below.
+        const started = res.request().timing().startTime;
+        if (body) fetched.push({ url: new URL(res.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, started });
       });
     }
     await page.goto(APP_URL);
@@ -88,10 +90,11 @@ try {
     if (i === 0) {
       // What arrived by the first prompt is the initial load; chunks fetched later (kubectl, after
       // the page goes idle) are listed apart.
-      const initialCount = fetched.length;
+      // A request counts as initial when it started before the first prompt appeared.
+      const promptAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('terminal-ready')[0].startTime);
       await page.waitForTimeout(3000);
       await page.waitForLoadState('networkidle');
-      scripts = fetched.map((s, n) => ({ ...s, lazy: n >= initialCount }));
+      scripts = fetched.map((s) => ({ ...s, lazy: s.started >= promptAt }));
     }
     await context.close();
   }

@@ -9,7 +9,6 @@ import { netPrograms, nodeHost, outsideHost, podHost } from '../shell/net/index.
 import { clockSleep, type ClockMode, type Sleep } from './sleep.ts';
 import { LAPTOP, toolboxFor, type Toolbox } from './toolboxes.ts';
 import { sshProgram } from './ssh.ts';
-import { minikubeProgram } from './minikube.ts';
 import { installDocsExamples } from './examples/index.ts';
 import { registerStreams } from './streams/index.ts';
 
@@ -57,6 +56,21 @@ export class Sandbox {
 
   #kubectlModule: Promise<Program> | undefined;
 
+  /** `minikube` (docs compatibility) is rarely typed: it loads on first use. */
+  #lazyMinikube(): Program {
+    let program: Promise<Program> | undefined;
+    return async (ctx) => {
+      program ??= import('./minikube.ts').then(
+        (m) => m.minikubeProgram(this),
+        (error: unknown) => {
+          program = undefined;
+          throw error;
+        },
+      );
+      return (await program)(ctx);
+    };
+  }
+
   /** Load kubectl now (idempotent). */
   preload(): Promise<Program> {
     this.#kubectlModule ??= import('../kubectl/index.ts').then(
@@ -86,7 +100,7 @@ export class Sandbox {
   laptopShell(): ShellSession {
     return new ShellSession({
       fs: this.laptopFs,
-      programs: this.#programs(LAPTOP, { kubectl: this.kubectl, ssh: sshProgram(this), minikube: minikubeProgram(this) }),
+      programs: this.#programs(LAPTOP, { kubectl: this.kubectl, ssh: sshProgram(this), minikube: this.#lazyMinikube() }),
       host: outsideHost(this.cluster.network, 'laptop', this.cluster.clock),
       sleep: this.sleep,
       hostname: 'laptop',

@@ -13,9 +13,16 @@ export class LazyLessonService implements LessonApi {
     this.#hooks = hooks;
   }
 
+  /** Subscribers from before the runtime loaded: no lesson runs yet; they get its states once it does. */
+  #pending: ((state: LessonState | null) => void)[] = [];
+
   #load(): Promise<LessonService> {
     this.#service ??= import('./lessons.ts').then(
-      (m) => (this.#loaded = new m.LessonService(this.#hooks)),
+      async (m) => {
+        const service = new m.LessonService(this.#hooks);
+        for (const cb of this.#pending.splice(0)) await service.onLesson(cb);
+        return (this.#loaded = service);
+      },
       (error: unknown) => {
         this.#service = undefined; // retried on the next call (offline, a redeploy)
         throw error;
@@ -34,7 +41,8 @@ export class LazyLessonService implements LessonApi {
     return (await this.#load()).stopLesson();
   }
   async onLesson(callback: (state: LessonState | null) => void): Promise<void> {
-    return (await this.#load()).onLesson(callback);
+    if (this.#loaded) return this.#loaded.onLesson(callback);
+    this.#pending.push(callback);
   }
   async goToStep(index: number): Promise<void> {
     return (await this.#load()).goToStep(index);

@@ -4,7 +4,18 @@
 // controllers would meet shapes no real object can have (and loop or throw on them).
 // Models k8s.io/apimachinery runtime/serializer/json (sigs.k8s.io/json, a fork of encoding/json).
 
-import { definition, type Field, type FieldType } from './schema/index.ts';
+import type { Field, FieldType } from './schema/index.ts';
+import { structuralDefinitions } from './schema/definitions.ts';
+
+// Structure only: the upstream descriptions (schema/index.ts) are large and decoding needs none,
+// so the worker's first load does not carry them.
+const byName = new Map(structuralDefinitions.map((d) => [d.name, d]));
+const definition = (name: string) => byName.get(name);
+
+/** The definition of a top-level kind, e.g. ('', 'v1', 'Service'), by structure only. */
+export function kindStructure(group: string, version: string, kind: string) {
+  return structuralDefinitions.find((d) => d.gvk && d.gvk.group === group && d.gvk.version === version && d.gvk.kind === kind);
+}
 
 const INT_RANGE: Record<string, [number, number]> = {
   int32: [-2147483648, 2147483647],

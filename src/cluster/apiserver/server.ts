@@ -6,8 +6,7 @@ import { isDryRun } from './dry-run.ts';
 import type { ApiClient } from './client.ts';
 import { StatusError, notFound, alreadyExists, conflict, badRequest, forbidden, methodNotSupported, pathNotFound, unsupportedMediaType, internalError, MODIFIED_CONFLICT } from './errors.ts';
 import { applyPatch, type PatchType } from './patch-dispatch.ts';
-import { decodeError, jsonType } from './decode.ts';
-import { kindDefinition } from './schema/index.ts';
+import { decodeError, jsonType, kindStructure } from './decode.ts';
 import { parseFieldSelectorQuery, parseLabelSelectorQuery, type ObjectFilter } from './filters.ts';
 import type { ResourceStrategy, StrategyContext } from './registry/strategy.ts';
 import { Store, type StoreEvent } from './store.ts';
@@ -349,7 +348,7 @@ export class ApiServer implements ApiClient {
     obj.kind = s.kind;
     obj.metadata = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
     // serializer.Decode into the Go type; transformDecodeError words its failure.
-    const def = kindDefinition(s.group, s.version, s.kind);
+    const def = kindStructure(s.group, s.version, s.kind);
     const wrong = def && decodeError(obj as unknown as Record<string, unknown>, def.name);
     if (wrong) throw badRequest(`${s.kind} in version ${JSON.stringify(s.version)} cannot be handled as a ${s.kind}: ${wrong}`);
     return obj;

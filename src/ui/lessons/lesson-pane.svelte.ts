@@ -1,6 +1,7 @@
 // The lesson pane's state: the catalog, the live lesson the worker pushes (steps, checks, done),
 // what the learner has opened (hints, solutions) and saved progress. Components only render it.
 
+import { firstPrompt } from '../terminal/terminal-controller.svelte.ts';
 import { callbacks, type Sandbox } from '../../worker/client.ts';
 import type { LessonEntry, LessonSource, LessonState } from '../../worker/protocol.ts';
 import type { Command } from '../../lessons/model.ts';
@@ -35,7 +36,8 @@ export class LessonPane {
   constructor(sandbox: Sandbox, terminals: TerminalRunner) {
     this.#sandbox = sandbox;
     this.#terminals = terminals;
-    void sandbox.lessons().then((c) => (this.catalog = c));
+    // The catalog needs the worker's lesson runtime: fetched once the first prompt is up.
+    void firstPrompt.then(() => sandbox.lessons()).then((c) => (this.catalog = c));
     void sandbox.onLesson(callbacks((s: LessonState | null) => this.#update(s)));
   }
 

@@ -8,6 +8,15 @@ import { callbacks, type Sandbox } from '../../worker/client.ts';
 import { LineEditor } from './line-editor.ts';
 import { xtermTheme } from './xterm-theme.ts';
 
+
+let resolveFirstPrompt: () => void = () => {};
+/** Resolves when the first terminal shows its first prompt: panes that can wait load after it. */
+export const firstPrompt = new Promise<void>((resolve) => {
+  resolveFirstPrompt = resolve;
+  // A page with no visible terminal (an embed showing only the diagram) must not wait forever.
+  setTimeout(resolve, 2000);
+});
+
 export type TerminalState = 'busy' | 'ready';
 
 let firstPromptMarked = false;
@@ -65,6 +74,7 @@ export class TerminalController {
           if (s === 'ready' && !firstPromptMarked) {
             firstPromptMarked = true;
             performance.mark('terminal-ready');
+            resolveFirstPrompt();
           }
         },
       },
