@@ -5,27 +5,15 @@
 // serves it with `vite preview` on BENCH_PORT (4175), drives headless Chromium through the terminal
 // like a learner would. Usage: node scripts/bench-diagram.js [small|large] (both by default).
 
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { startPreview } from './preview-server.js';
 import { findChromium, SYSTEM_CHROMIUM_ARGS } from './chromium.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const APP_URL = `http://127.0.0.1:${PORT}/`;
 const only = process.argv[2];
 
-async function waitForServer(url, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,24 +59,10 @@ function report(name, { frames, sent }, extra) {
   );
 }
 
-if (!existsSync('dist/index.html')) {
-  console.log('dist/ missing: building…');
-  const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    // already gone
-  }
-};
-process.on('exit', stopServer);
+const { stop: stopServer } = await startPreview(PORT);
 
 let browser;
 try {
-  await waitForServer(APP_URL);
   const executablePath = findChromium() ?? undefined;
   browser = await chromium.launch({ executablePath, args: executablePath ? SYSTEM_CHROMIUM_ARGS : [] });
   mkdirSync('screenshots', { recursive: true });

@@ -3,10 +3,10 @@
 // load fetches (gzip). Builds if dist/ is missing, serves it with `vite preview`, drives headless
 // Chromium. Goals: < 1 s to prompt (median), < 250 KB gzip initial JS.
 
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { startPreview } from './preview-server.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
@@ -20,18 +20,6 @@ function browserPath() {
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 }
 
-async function waitForServer(url, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,28 +28,9 @@ const median = (xs) => {
 };
 const kb = (n) => (n / 1024).toFixed(1);
 
-if (!existsSync('dist/index.html')) {
-  console.log('dist/ missing: building…');
-  const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-  stdio: 'ignore',
-  detached: true,
-});
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    // already gone
-  }
-};
-// Even when the run dies on an uncaught error, do not leave the preview server behind.
-process.on('exit', stopServer);
+const { stop: stopServer } = await startPreview(PORT);
 let browser;
 try {
-  await waitForServer(APP_URL);
   const executablePath = browserPath();
   browser = await chromium.launch({
     executablePath,
